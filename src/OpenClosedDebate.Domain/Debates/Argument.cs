@@ -1,0 +1,45 @@
+namespace OpenClosedDebate.Domain.Debates;
+
+/// <summary>An argument, or a rebuttal when <see cref="ReplyToId"/> is set.</summary>
+public sealed class Argument
+{
+    internal Argument(Guid id, int roundIndex, Guid authorId, Side side, string text, Guid? replyToId, DateTimeOffset postedAt, long seq)
+    {
+        Id = id;
+        RoundIndex = roundIndex;
+        AuthorId = authorId;
+        Side = side;
+        Text = text;
+        ReplyToId = replyToId;
+        PostedAt = postedAt;
+        Seq = seq;
+    }
+
+    public Guid Id { get; }
+
+    public int RoundIndex { get; }
+
+    public Guid AuthorId { get; }
+
+    /// <summary>The side the author argued for when posting; it does not change if they move later.</summary>
+    public Side Side { get; }
+
+    public string Text { get; }
+
+    /// <summary>The argument of the other side this one rebuts.</summary>
+    public Guid? ReplyToId { get; }
+
+    public bool IsRebuttal => ReplyToId is not null;
+
+    public DateTimeOffset PostedAt { get; }
+
+    /// <summary>The event sequence number that posted it.</summary>
+    public long Seq { get; }
+
+    public bool Hidden { get; internal set; }
+
+    public string? HiddenReason { get; internal set; }
+
+    /// <summary>The ballot item id for this argument.</summary>
+    public string ItemId => Id.ToString();
+}

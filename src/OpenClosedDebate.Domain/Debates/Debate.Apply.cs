@@ -1,0 +1,208 @@
+namespace OpenClosedDebate.Domain.Debates;
+
+// Apply changes state and nothing else: no checks, no decisions. Everything it needs is in the event,
+// so replaying stored events gives the same debate whatever the code that first decided them.
+public sealed partial class Debate
+{
+    private void Apply(DebateEvent e)
+    {
+        switch (e)
+        {
+            case DebateCreated c:
+                JoinCode = c.JoinCode;
+                Plan = c.Plan;
+                Seed = c.Seed;
+                CreatedAt = c.At;
+                Status = DebateStatus.Draft;
+                break;
+            case PlanEdited p:
+                Plan = p.Plan;
+                break;
+            case LobbyOpened:
+                Status = DebateStatus.Lobby;
+                break;
+            case RoomLockChanged l:
+                Locked = l.Locked;
+                break;
+            case ParticipantJoined j:
+                ApplyJoined(j);
+                break;
+            case ParticipantLeft l:
+                Deactivate(_participants[l.ParticipantId], kicked: false);
+                break;
+            case ParticipantKicked k:
+                Deactivate(_participants[k.ParticipantId], kicked: true);
+                break;
+            case SideAssigned s:
+                SetSide(_participants[s.ParticipantId], s.Side);
+                break;
+            case SidesSwapped:
+                ApplySwap();
+                break;
+            case ParticipantMuted m:
+                _participants[m.ParticipantId].Muted = m.Muted;
+                break;
+            case ParticipantRenamed r:
+                ApplyRename(_participants[r.ParticipantId], r.NewName);
+                break;
+            case PhaseStarted p:
+                ApplyPhase(p);
+                break;
+            case TimerPaused p:
+                PausedRemaining = p.Remaining;
+                Deadline = null;
+                break;
+            case TimerResumed r:
+                PausedRemaining = null;
+                Deadline = r.Deadline;
+                break;
+            case TimerExtended x:
+                if (PausedRemaining is { } left)
+                {
+                    PausedRemaining = left + x.By;
+                }
+                else
+                {
+                    Deadline += x.By;
+                }
+
+                break;
+            case ArgumentPosted a:
+                ApplyArgument(a);
+                break;
+            case ArgumentHidden h:
+                _arguments[h.ArgumentId].Hidden = true;
+                _arguments[h.ArgumentId].HiddenReason = h.Reason;
+                break;
+            case ArgumentRestored r:
+                _arguments[r.ArgumentId].Hidden = false;
+                _arguments[r.ArgumentId].HiddenReason = null;
+                break;
+            case BallotCast b:
+                _rounds[b.RoundIndex].Put(new Ballot(b.ParticipantId, b.RoundIndex, b.Ranking, b.Revision, b.Receipt, b.At));
+                _submissions[(b.ParticipantId, b.RequestId)] = b;
+                break;
+            case RoundClosed c:
+                _rounds[c.RoundIndex].Result = c.Result;
+                if (c.RoundIndex == Plan.PreDebateVoteIndex && Plan.Settings.SideAssignment == SideAssignmentMode.DevilsAdvocate)
+                {
+                    SidesSettled = true;
+                }
+
+                break;
+            case DebateFinished:
+                Status = DebateStatus.Finished;
+                FinishedAt = e.At;
+                CurrentPhase = null;
+                Deadline = null;
+                PausedRemaining = null;
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown event {e.GetType().Name}.");
+        }
+
+        Version = e.Seq;
+    }
+
+    private void ApplyJoined(ParticipantJoined j)
+    {
+        var p = new Participant(j.ParticipantId, j.DisplayName, j.Pseudonym, j.JoinOrdinal, j.TokenHash, j.At);
+        _participants.Add(p.Id, p);
+        _roster.Add(p);
+        _byTokenHash[p.TokenHash] = p;
+        _activeNames.Add(p.DisplayName);
+        if (j.Side is { } side)
+        {
+            SetSide(p, side);
+        }
+    }
+
+    private void Deactivate(Participant p, bool kicked)
+    {
+        if (p.IsActive)
+        {
+            _activeNames.Remove(p.DisplayName);
+            if (p.Side is { } side)
+            {
+                _sideCounts[(int)side]--;
+            }
+        }
+
+        if (kicked)
+        {
+            p.Kicked = true;
+            _blockedNames.Add(p.DisplayName);
+        }
+        else
+        {
+            p.Left = true;
+        }
+    }
+
+    private void SetSide(Participant p, Side side)
+    {
+        if (p.IsActive)
+        {
+            if (p.Side is { } old)
+            {
+                _sideCounts[(int)old]--;
+            }
+
+            _sideCounts[(int)side]++;
+        }
+
+        p.Side = side;
+    }
+
+    private void ApplySwap()
+    {
+        foreach (var p in _roster)
+        {
+            if (p.Side is { } side && p.IsActive)
+            {
+                p.Side = side.Opposite();
+            }
+        }
+
+        (_sideCounts[0], _sideCounts[1]) = (_sideCounts[1], _sideCounts[0]);
+    }
+
+    private void ApplyRename(Participant p, string newName)
+    {
+        if (p.IsActive)
+        {
+            _activeNames.Remove(p.DisplayName);
+            _activeNames.Add(newName);
+        }
+
+        p.DisplayName = newName;
+    }
+
+    private void ApplyPhase(PhaseStarted p)
+    {
+        if (Status != DebateStatus.Running)
+        {
+            Status = DebateStatus.Running;
+            StartedAt = p.At;
+            _rounds = Plan.Rounds.Select((r, i) => new RoundState(i, r)).ToArray();
+        }
+
+        RoundIndex = p.RoundIndex;
+        CurrentPhase = p.Phase;
+        Deadline = p.Deadline;
+        PausedRemaining = null;
+        _rounds[p.RoundIndex].Reached = p.Phase;
+        if (p.Phase == Phase.Argue)
+        {
+            SidesSettled = true;
+        }
+    }
+
+    private void ApplyArgument(ArgumentPosted a)
+    {
+        var argument = new Argument(a.ArgumentId, a.RoundIndex, a.AuthorId, a.Side, a.Text, a.ReplyToId, a.At, a.Seq);
+        _arguments.Add(argument.Id, argument);
+        _rounds[a.RoundIndex].Add(argument);
+        _submissions[(a.AuthorId, a.RequestId)] = a;
+    }
+}

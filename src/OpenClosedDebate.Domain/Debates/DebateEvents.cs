@@ -1,0 +1,81 @@
+namespace OpenClosedDebate.Domain.Debates;
+
+using OpenClosedDebate.Domain.Voting;
+
+// The events below are the debate's history. Replaying them in order rebuilds the debate exactly;
+// they are stored as they are, and they are the transcript. They form one closed family, kept in
+// one file so it reads as a list.
+
+/// <summary>Something that happened in a debate.</summary>
+public abstract record DebateEvent
+{
+    /// <summary>1 for the debate's first event, then 2, 3, ... with no gaps.</summary>
+    public long Seq { get; init; }
+
+    public DateTimeOffset At { get; init; }
+}
+
+/// <summary>Why a phase began.</summary>
+public enum PhaseChangeCause
+{
+    Start,
+    Deadline,
+    Skip,
+}
+
+/// <summary>Why a student changed or got a side.</summary>
+public enum SideChangeReason
+{
+    Instructor,
+    DevilsAdvocate,
+    Balance,
+}
+
+/// <summary>Why a debate finished.</summary>
+public enum FinishCause
+{
+    LastRound,
+    Ended,
+}
+
+public sealed record DebateCreated(string JoinCode, DebatePlan Plan, int Seed) : DebateEvent;
+
+public sealed record PlanEdited(DebatePlan Plan) : DebateEvent;
+
+public sealed record LobbyOpened : DebateEvent;
+
+public sealed record RoomLockChanged(bool Locked) : DebateEvent;
+
+public sealed record ParticipantJoined(Guid ParticipantId, string DisplayName, string Pseudonym, int JoinOrdinal, string TokenHash, Side? Side) : DebateEvent;
+
+public sealed record ParticipantLeft(Guid ParticipantId) : DebateEvent;
+
+public sealed record SideAssigned(Guid ParticipantId, Side Side, SideChangeReason Reason) : DebateEvent;
+
+public sealed record SidesSwapped(int RoundIndex) : DebateEvent;
+
+public sealed record ParticipantMuted(Guid ParticipantId, bool Muted) : DebateEvent;
+
+public sealed record ParticipantKicked(Guid ParticipantId) : DebateEvent;
+
+public sealed record ParticipantRenamed(Guid ParticipantId, string OldName, string NewName) : DebateEvent;
+
+public sealed record PhaseStarted(int RoundIndex, Phase Phase, DateTimeOffset? Deadline, PhaseChangeCause Cause) : DebateEvent;
+
+public sealed record TimerPaused(TimeSpan Remaining) : DebateEvent;
+
+public sealed record TimerResumed(DateTimeOffset Deadline) : DebateEvent;
+
+public sealed record TimerExtended(TimeSpan By) : DebateEvent;
+
+public sealed record ArgumentPosted(Guid ArgumentId, int RoundIndex, Guid AuthorId, Side Side, string Text, Guid? ReplyToId, string RequestId) : DebateEvent;
+
+public sealed record ArgumentHidden(Guid ArgumentId, string Reason) : DebateEvent;
+
+public sealed record ArgumentRestored(Guid ArgumentId) : DebateEvent;
+
+public sealed record BallotCast(Guid ParticipantId, int RoundIndex, IReadOnlyList<string> Ranking, int Revision, string Receipt, string RequestId) : DebateEvent;
+
+public sealed record RoundClosed(int RoundIndex, RoundResult Result) : DebateEvent;
+
+public sealed record DebateFinished(FinishCause Cause) : DebateEvent;

@@ -1,0 +1,63 @@
+namespace OpenClosedDebate.Domain.Debates;
+
+using OpenClosedDebate.Domain.Voting;
+
+/// <summary>One round of a running or finished debate: its arguments, ballots and result.</summary>
+public sealed class RoundState
+{
+    private readonly List<Argument> _arguments = [];
+    private readonly Dictionary<Guid, Ballot> _ballots = [];
+    private readonly Dictionary<Guid, int> _postsBy = [];
+
+    internal RoundState(int index, RoundPlan plan)
+    {
+        Index = index;
+        Plan = plan;
+    }
+
+    public int Index { get; }
+
+    public RoundPlan Plan { get; }
+
+    public IReadOnlyList<Argument> Arguments => _arguments;
+
+    /// <summary>Each voter's latest ballot.</summary>
+    public IReadOnlyDictionary<Guid, Ballot> Ballots => _ballots;
+
+    /// <summary>Set when voting closes.</summary>
+    public RoundResult? Result { get; internal set; }
+
+    /// <summary>The furthest phase this round has reached, or null if it has not opened.</summary>
+    public Phase? Reached { get; internal set; }
+
+    public bool HasOpened => Reached is not null;
+
+    /// <summary>True once arguments are shown to everyone: voting has opened.</summary>
+    public bool ArgumentsRevealed => Reached is Phase.Vote or Phase.Results;
+
+    /// <summary>K: the most items a ballot in this round may rank.</summary>
+    public int MaxRanked(DebateSettings settings) => Plan.Kind switch
+    {
+        RoundKind.Argument => settings.MaxRankedItems,
+        RoundKind.Ranking => Plan.Options.Count,
+        _ => 1,
+    };
+
+    /// <summary>The items a ballot may rank now, in their tie-break order.</summary>
+    public IReadOnlyList<string> Candidates() => Plan.Kind switch
+    {
+        RoundKind.Argument => _arguments.Where(a => !a.Hidden).Select(a => a.ItemId).ToList(),
+        RoundKind.Ranking => Enumerable.Range(0, Plan.Options.Count).Select(RoundPlan.OptionItemId).ToList(),
+        _ => MotionItems.All,
+    };
+
+    public int PostsBy(Guid participantId) => _postsBy.GetValueOrDefault(participantId);
+
+    internal void Add(Argument argument)
+    {
+        _arguments.Add(argument);
+        _postsBy[argument.AuthorId] = PostsBy(argument.AuthorId) + 1;
+    }
+
+    internal void Put(Ballot ballot) => _ballots[ballot.ParticipantId] = ballot;
+}

@@ -1,0 +1,15 @@
+namespace OpenClosedDebate.Domain.Voting;
+
+/// <summary>A full order of a round's items under one method.</summary>
+/// <param name="Method">The method that produced this order.</param>
+/// <param name="BallotCount">Ballots counted.</param>
+/// <param name="Items">Every candidate, winner first.</param>
+public sealed record RankingResult(TallyMethod Method, int BallotCount, IReadOnlyList<RankedItem> Items);
+
+/// <summary>One item's place in a <see cref="RankingResult"/>.</summary>
+/// <param name="ItemId">The argument id, option id or motion choice.</param>
+/// <param name="Place">1 for the winner. Places are strict: ties are broken by the method's documented rule.</param>
+/// <param name="Score">The method's score (Borda: points).</param>
+/// <param name="FirstPreferences">Ballots that ranked this item first.</param>
+/// <param name="TieBroken">True when this item's score equals a neighbour's, so the tie-break decided its place.</param>
+public sealed record RankedItem(string ItemId, int Place, int Score, int FirstPreferences, bool TieBroken);
