@@ -1,6 +1,68 @@
-var builder = WebApplication.CreateBuilder(args);
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.SignalR;
+using OpenClosedDebate.Server.Auth;
+using OpenClosedDebate.Server.Debates;
+using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Hubs;
+using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.Rooms;
+using OpenClosedDebate.Server.Security;
+using Serilog;
+
+var cli = InstructorCli.IsCommand(args);
+var builder = WebApplication.CreateBuilder(cli ? [] : args);
+
+builder.Services.AddSerilog((services, log) => log
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services)
+    .Enrich.FromLogContext());
+
+builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDebateDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton<EventWriter>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+builder.Services.AddSingleton<RoomServices>();
+builder.Services.AddSingleton<RoomRegistry>();
+builder.Services.AddSingleton<InstructorAccounts>();
+builder.Services.AddSingleton<SetupLink>();
+builder.Services.AddHostedService<StartupTasks>();
+
+builder.Services.AddInstructorAuth();
+builder.Services.AddSignalR(o =>
+    {
+        o.AddFilter<HubErrorFilter>();
+        o.MaximumReceiveMessageSize = 32 * 1024;
+    })
+    .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+builder.Services.AddHealthChecks().AddDbContextCheck<DebateDb>();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+if (cli)
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    return await InstructorCli.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
 
-app.Run();
+app.UseExceptionHandler();
+app.UseSerilogRequestLogging();
+app.UseHubOriginCheck("/hubs");
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/healthz");
+app.MapAuthApi();
+app.MapDebatesApi();
+app.MapHub<DebateHub>("/hubs/debate");
+
+await app.RunAsync();
+return 0;

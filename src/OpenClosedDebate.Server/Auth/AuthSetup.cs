@@ -1,0 +1,48 @@
+namespace OpenClosedDebate.Server.Auth;
+
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+/// <summary>Instructors sign in with a cookie; students have no account.</summary>
+internal static class AuthSetup
+{
+    public const string InstructorPolicy = "Instructor";
+    public const string InstructorRole = "Instructor";
+
+    public static IServiceCollection AddInstructorAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "ocd.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+
+                // An API answers 401/403; it never redirects to a sign-in page.
+                o.Events.OnRedirectToLogin = c => WriteStatus(c.Response, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = c => WriteStatus(c.Response, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(InstructorPolicy, p => p.RequireAuthenticatedUser().RequireRole(InstructorRole));
+        return services;
+    }
+
+    public static ClaimsPrincipal Principal(Guid instructorId, string email) => new(new ClaimsIdentity(
+        [
+            new Claim(ClaimTypes.NameIdentifier, instructorId.ToString()),
+            new Claim(ClaimTypes.Name, email),
+            new Claim(ClaimTypes.Role, InstructorRole),
+        ],
+        CookieAuthenticationDefaults.AuthenticationScheme));
+
+    public static Guid InstructorId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    private static Task WriteStatus(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,60 @@
+namespace OpenClosedDebate.Server.Contract;
+
+using System.Text.Json.Serialization;
+
+/// <summary>A batch of changes for one audience, sent at most a few times a second per room.</summary>
+public sealed record RoomUpdate(DateTimeOffset ServerNow, IReadOnlyList<RoomEvent> Events);
+
+/// <summary>
+/// One change. <see cref="Seq"/> is the debate event it came from; a client that holds a snapshot of
+/// version V ignores events with seq at or below V.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(ClockChanged), "clock")]
+[JsonDerivedType(typeof(CountsChanged), "counts")]
+[JsonDerivedType(typeof(PlanChanged), "plan")]
+[JsonDerivedType(typeof(LockChanged), "lock")]
+[JsonDerivedType(typeof(ArgumentUpserted), "argument")]
+[JsonDerivedType(typeof(ArgumentRemoved), "argumentRemoved")]
+[JsonDerivedType(typeof(AuthorRenamed), "authorRenamed")]
+[JsonDerivedType(typeof(ResultsPublished), "results")]
+[JsonDerivedType(typeof(TallyChanged), "tally")]
+[JsonDerivedType(typeof(RosterChanged), "roster")]
+[JsonDerivedType(typeof(SidesSwapped), "sidesSwapped")]
+[JsonDerivedType(typeof(YouChanged), "you")]
+[JsonDerivedType(typeof(Removed), "removed")]
+public abstract record RoomEvent(long Seq);
+
+public sealed record ClockChanged(long Seq, ClockView Clock) : RoomEvent(Seq);
+
+public sealed record CountsChanged(long Seq, CountsView Counts) : RoomEvent(Seq);
+
+/// <summary>The instructor edited the plan in the lobby.</summary>
+public sealed record PlanChanged(long Seq, DebateView Debate) : RoomEvent(Seq);
+
+public sealed record LockChanged(long Seq, bool Locked) : RoomEvent(Seq);
+
+/// <summary>An argument to add or replace (posted, revealed, restored, or hidden for the instructor).</summary>
+public sealed record ArgumentUpserted(long Seq, ArgumentView Argument) : RoomEvent(Seq);
+
+/// <summary>An argument students should no longer show: the instructor hid it.</summary>
+public sealed record ArgumentRemoved(long Seq, Guid ArgumentId) : RoomEvent(Seq);
+
+public sealed record AuthorRenamed(long Seq, Guid AuthorId, string AuthorName) : RoomEvent(Seq);
+
+public sealed record ResultsPublished(long Seq, ResultView Result) : RoomEvent(Seq);
+
+/// <summary>Instructor only: the live count of the round being voted on.</summary>
+public sealed record TallyChanged(long Seq, ResultView Tally) : RoomEvent(Seq);
+
+/// <summary>Instructor only: a student to add or replace in the roster.</summary>
+public sealed record RosterChanged(long Seq, ParticipantView Participant) : RoomEvent(Seq);
+
+/// <summary>Everyone changed side; a student's own side flips.</summary>
+public sealed record SidesSwapped(long Seq, int RoundIndex) : RoomEvent(Seq);
+
+/// <summary>Sent to one student: their side, name or mute changed.</summary>
+public sealed record YouChanged(long Seq, YouView You) : RoomEvent(Seq);
+
+/// <summary>Sent to one student: the instructor removed them.</summary>
+public sealed record Removed(long Seq, string Message) : RoomEvent(Seq);

@@ -1,0 +1,27 @@
+namespace OpenClosedDebate.Server.Contract;
+
+/// <summary>Who a snapshot is for.</summary>
+public enum Audience
+{
+    Student,
+    Instructor,
+    Projector,
+}
+
+/// <summary>
+/// Everything a client needs to draw the room. Sent on join, resume, attach and watch.
+/// Events with a seq at or below <see cref="Version"/> are already in it.
+/// </summary>
+public sealed record RoomSnapshot(
+    Audience Audience,
+    long Version,
+    DateTimeOffset ServerNow,
+    DebateView Debate,
+    ClockView Clock,
+    CountsView Counts,
+    IReadOnlyList<ArgumentView> Arguments,
+    IReadOnlyList<ResultView> Results,
+    YouView? You,
+    IReadOnlyList<BallotView>? Ballots,
+    IReadOnlyList<ParticipantView>? Roster,
+    ResultView? LiveTally);

@@ -1,0 +1,109 @@
+namespace OpenClosedDebate.Server.Debates;
+
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Templates;
+using OpenClosedDebate.Server.Auth;
+using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.Rooms;
+
+/// <summary>Templates, and the instructor's own debates: list, create, read, edit and delete.</summary>
+internal static class DebatesApi
+{
+    private const int JoinCodeAttempts = 5;
+
+    public static RouteGroupBuilder MapDebatesApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api").RequireAuthorization(AuthSetup.InstructorPolicy).WithTags("Debates");
+
+        group.MapGet("/templates", () => TypedResults.Ok(DebateTemplates.All.Select(t => new TemplateView(t.Id, t.Name, t.Description, t.Plan))));
+        group.MapGet("/debates", List);
+        group.MapPost("/debates", Create);
+        group.MapGet("/debates/{id:guid}", Get);
+        group.MapPut("/debates/{id:guid}/plan", EditPlan);
+        group.MapDelete("/debates/{id:guid}", Delete);
+        return group;
+    }
+
+    private static async Task<Ok<List<DebateListItem>>> List(DebateDb db, HttpContext http)
+    {
+        var owner = http.User.InstructorId();
+        var rows = await db.Debates.AsNoTracking()
+            .Where(d => d.OwnerId == owner)
+            .OrderByDescending(d => d.CreatedAt)
+            .Select(d => new DebateListItem(d.Id, d.Motion, d.Status, d.JoinCode, d.ParticipantCount, d.CreatedAt, d.StartedAt, d.FinishedAt))
+            .ToListAsync(http.RequestAborted);
+        return TypedResults.Ok(rows);
+    }
+
+    private static async Task<Results<Created<DebateDetail>, ProblemHttpResult>> Create(CreateDebateRequest request, DebateDb db, TimeProvider time, HttpContext http)
+    {
+        var plan = request.TemplateId is { } templateId ? DebateTemplates.Find(templateId)?.Plan : request.Plan;
+        if (plan is null)
+        {
+            var title = request.TemplateId is null ? "Send a templateId or a plan." : $"There is no template called '{request.TemplateId}'.";
+            return TypedResults.Problem(title: title, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var (debate, events) = Debate.Create(Guid.NewGuid(), JoinCodes.Create(), plan, RandomNumberGenerator.GetInt32(int.MaxValue), time.GetUtcNow());
+            var row = new DebateRecord
+            {
+                Id = debate.Id,
+                OwnerId = http.User.InstructorId(),
+                JoinCode = debate.JoinCode,
+                Motion = debate.Plan.Motion,
+            };
+            DebateSummary.Of(debate, debate.CreatedAt).CopyTo(row);
+            row.CreatedAt = debate.CreatedAt;
+            row.Events.AddRange(events.Select(e => EventCodec.ToRecord(debate.Id, e)));
+            db.Debates.Add(row);
+            try
+            {
+                await db.SaveChangesAsync(http.RequestAborted);
+                return TypedResults.Created($"/api/debates/{debate.Id}", Detail(row, debate.Plan));
+            }
+            catch (DbUpdateException) when (attempt < JoinCodeAttempts)
+            {
+                // Join codes are random; on the rare clash, draw another. Any other failure is real.
+                db.ChangeTracker.Clear();
+                if (!await db.Debates.AnyAsync(d => d.JoinCode == row.JoinCode, http.RequestAborted))
+                {
+                    throw;
+                }
+            }
+        }
+    }
+
+    private static async Task<Ok<DebateDetail>> Get(Guid id, RoomRegistry rooms, HttpContext http)
+    {
+        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
+        return TypedResults.Ok(await room.ReadAsync((d, _) => Detail(d)));
+    }
+
+    private static async Task<Ok<DebateDetail>> EditPlan(Guid id, DebatePlan plan, RoomRegistry rooms, HttpContext http)
+    {
+        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
+        await room.ControlAsync((d, now) => d.EditPlan(plan, now));
+        return TypedResults.Ok(await room.ReadAsync((d, _) => Detail(d)));
+    }
+
+    private static async Task<NoContent> Delete(Guid id, RoomRegistry rooms, DebateDb db, HttpContext http)
+    {
+        var owner = http.User.InstructorId();
+        await rooms.ForOwnerAsync(id, owner);
+        await rooms.RemoveAsync(id);
+        await db.Debates.Where(d => d.Id == id && d.OwnerId == owner).ExecuteDeleteAsync(http.RequestAborted);
+        return TypedResults.NoContent();
+    }
+
+    private static DebateDetail Detail(Debate d) =>
+        new(d.Id, d.JoinCode, d.Status, d.Participants.Count, d.CreatedAt, d.StartedAt, d.FinishedAt, d.Plan);
+
+    private static DebateDetail Detail(DebateRecord r, DebatePlan plan) =>
+        new(r.Id, r.JoinCode, r.Status, r.ParticipantCount, r.CreatedAt, r.StartedAt, r.FinishedAt, plan);
+}

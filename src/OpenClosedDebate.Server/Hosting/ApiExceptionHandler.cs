@@ -1,0 +1,42 @@
+namespace OpenClosedDebate.Server.Hosting;
+
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Auth;
+using OpenClosedDebate.Server.Hubs;
+using OpenClosedDebate.Server.Persistence;
+
+/// <summary>Turns refusals and unreadable requests into problem details a person can read.</summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, code) = exception switch
+        {
+            DebateRuleException e => (StatusOf(e.Error), e.Message, HubErrorFilter.Code(e.Error)),
+            BadHttpRequestException e => (e.StatusCode, "The request couldn't be read: " + (e.InnerException?.Message ?? e.Message), "invalidRequest"),
+            AccountException e => (StatusCodes.Status400BadRequest, e.Message, "invalidAccount"),
+            StorageUnavailableException e => (StatusCodes.Status503ServiceUnavailable, e.Message, "storageUnavailable"),
+            _ => (0, string.Empty, string.Empty),
+        };
+        if (status == 0)
+        {
+            return false;
+        }
+
+        http.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = title };
+        details.Extensions["code"] = code;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+
+    private static int StatusOf(DebateError error) => error switch
+    {
+        DebateError.NotFound => StatusCodes.Status404NotFound,
+        DebateError.WrongStatus or DebateError.WrongPhase or DebateError.Paused or DebateError.DeadlinePassed
+            or DebateError.RoomLocked or DebateError.NameTaken or DebateError.NotTimed => StatusCodes.Status409Conflict,
+        DebateError.Kicked or DebateError.Left or DebateError.Muted or DebateError.InvalidToken => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status400BadRequest,
+    };
+}

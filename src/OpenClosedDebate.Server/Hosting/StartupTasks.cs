@@ -1,0 +1,48 @@
+namespace OpenClosedDebate.Server.Hosting;
+
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using OpenClosedDebate.Server.Auth;
+using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.Rooms;
+
+/// <summary>
+/// Before the server takes requests: migrate the database and restore every debate in progress.
+/// If no instructor exists, log a one-time setup link once the server is listening.
+/// </summary>
+internal sealed partial class StartupTasks(
+    IServiceProvider services,
+    RoomRegistry rooms,
+    InstructorAccounts accounts,
+    SetupLink setupLink,
+    IHostApplicationLifetime lifetime,
+    IServer server,
+    ILogger<StartupTasks> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await DatabaseSetup.MigrateAsync(services, cancellationToken);
+        await rooms.RestoreActiveAsync(cancellationToken);
+        if (!await accounts.AnyAsync(cancellationToken))
+        {
+            var token = setupLink.Issue();
+            lifetime.ApplicationStarted.Register(() => LogSetupLink($"{BaseAddress()}/setup?token={token}"));
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private string BaseAddress()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        return address.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
+            .Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal)
+            .TrimEnd('/');
+    }
+
+    // The setup link is deliberately logged: it is the documented way to create the first instructor,
+    // works once, and is only issued while no instructor exists.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No instructor account exists. Create the first one at {SetupUrl} (works once), or run: instructor add EMAIL")]
+    private partial void LogSetupLink(string setupUrl);
+}

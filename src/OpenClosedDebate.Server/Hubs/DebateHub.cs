@@ -1,0 +1,150 @@
+namespace OpenClosedDebate.Server.Hubs;
+
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Auth;
+using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Rooms;
+
+/// <summary>
+/// The live edge. Each method finds the room, calls it and returns; rules live in the domain and
+/// <see cref="HubErrorFilter"/> turns refusals into readable errors. Method names are wire names.
+/// </summary>
+internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
+{
+    public async Task<JoinResult> Join(JoinRequest request)
+    {
+        var room = await rooms.FindByCodeAsync(request.Code);
+        var result = await room.JoinAsync(request);
+        await BindAsync(room, result.ParticipantId, RoomGroups.Public(room.Id));
+        return result;
+    }
+
+    public async Task<RoomSnapshot> Resume(ResumeRequest request)
+    {
+        var room = await rooms.FindAsync(request.DebateId)
+            ?? throw new DebateRuleException(DebateError.InvalidToken, "That debate no longer exists. Join again with a code.");
+        var (participantId, snapshot) = await room.ResumeAsync(request.Token);
+        await BindAsync(room, participantId, RoomGroups.Public(room.Id));
+        return snapshot;
+    }
+
+    public async Task<ArgumentAck> PostArgument(PostArgumentRequest request)
+    {
+        var (room, participantId) = Student();
+        return await room.PostArgumentAsync(participantId, request);
+    }
+
+    public async Task<BallotAck> SubmitBallot(BallotRequest request)
+    {
+        var (room, participantId) = Student();
+        return await room.CastBallotAsync(participantId, request);
+    }
+
+    public async Task Leave()
+    {
+        var (room, participantId) = Student();
+        await room.ControlAsync((d, now) => d.Leave(participantId, now));
+        await UnbindAsync();
+    }
+
+    public async Task<RoomSnapshot> Watch(WatchRequest request)
+    {
+        var room = await rooms.FindByCodeAsync(request.Code);
+        await BindAsync(room, participantId: null, RoomGroups.Public(room.Id));
+        return await room.ProjectorSnapshotAsync();
+    }
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public async Task<RoomSnapshot> Attach(Guid debateId)
+    {
+        var room = await Owned(debateId);
+        await BindAsync(room, participantId: null, RoomGroups.Instructor(room.Id));
+        return await room.InstructorSnapshotAsync();
+    }
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task OpenLobby(Guid debateId) => Control(debateId, (d, now) => d.OpenLobby(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Start(Guid debateId) => Control(debateId, (d, now) => d.Start(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Pause(Guid debateId) => Control(debateId, (d, now) => d.Pause(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task ResumeClock(Guid debateId) => Control(debateId, (d, now) => d.Resume(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Extend(Guid debateId, int seconds) => Control(debateId, (d, now) => d.Extend(TimeSpan.FromSeconds(seconds), now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Skip(Guid debateId) => Control(debateId, (d, now) => d.Skip(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task End(Guid debateId) => Control(debateId, (d, now) => d.End(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task SetLocked(Guid debateId, bool locked) => Control(debateId, (d, now) => d.SetLocked(locked, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task MoveStudent(Guid debateId, Guid participantId, Side side) => Control(debateId, (d, now) => d.MoveParticipant(participantId, side, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task HideArgument(Guid debateId, Guid argumentId, string reason) => Control(debateId, (d, now) => d.HideArgument(argumentId, reason, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task RestoreArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.RestoreArgument(argumentId, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task SetMuted(Guid debateId, Guid participantId, bool muted) => Control(debateId, (d, now) => d.SetMuted(participantId, muted, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Kick(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.Kick(participantId, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Rename(Guid debateId, Guid participantId, string name) => Control(debateId, (d, now) => d.Rename(participantId, name, now));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding)
+        {
+            binding.Room.Disconnected(Context.ConnectionId);
+        }
+
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task Control(Guid debateId, Func<Debate, DateTimeOffset, IReadOnlyList<DebateEvent>> command) =>
+        await (await Owned(debateId)).ControlAsync(command);
+
+    private Task<Room> Owned(Guid debateId) => rooms.ForOwnerAsync(debateId, InstructorId());
+
+    private Guid InstructorId() => Context.User!.InstructorId();
+
+    private (Room Room, Guid ParticipantId) Student() =>
+        Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding { ParticipantId: { } id } binding
+            ? (binding.Room, id)
+            : throw new DebateRuleException(DebateError.InvalidToken, "Join the debate first.");
+
+    private async Task BindAsync(Room room, Guid? participantId, string group)
+    {
+        await UnbindAsync();
+        Context.Items[typeof(ConnectionBinding)] = new ConnectionBinding(room, participantId, group);
+        await Groups.AddToGroupAsync(Context.ConnectionId, group);
+        room.Connected(Context.ConnectionId, participantId);
+    }
+
+    private async Task UnbindAsync()
+    {
+        if (Context.Items.Remove(typeof(ConnectionBinding), out var value) && value is ConnectionBinding old)
+        {
+            old.Room.Disconnected(Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, old.Group);
+        }
+    }
+
+    /// <summary>Which room (and, for a student, which participant) this connection speaks for.</summary>
+    private sealed record ConnectionBinding(Room Room, Guid? ParticipantId, string Group);
+}

@@ -1,0 +1,60 @@
+namespace OpenClosedDebate.Server.Persistence;
+
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OpenClosedDebate.Domain.Debates;
+
+/// <summary>Turns domain events into stored records and back. The record's Type is the event's class name.</summary>
+internal static class EventCodec
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly FrozenDictionary<string, Type> Types = typeof(DebateEvent).Assembly.GetTypes()
+        .Where(t => t.IsSubclassOf(typeof(DebateEvent)) && !t.IsAbstract)
+        .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static DebateEventRecord ToRecord(Guid debateId, DebateEvent e) => new()
+    {
+        DebateId = debateId,
+        Seq = e.Seq,
+        Type = e.GetType().Name,
+        At = e.At,
+        ParticipantId = ParticipantOf(e),
+        RequestId = e switch
+        {
+            ArgumentPosted a => a.RequestId,
+            BallotCast b => b.RequestId,
+            _ => null,
+        },
+        Payload = JsonSerializer.Serialize(e, e.GetType(), Json),
+    };
+
+    public static DebateEvent FromRecord(DebateEventRecord record)
+    {
+        if (!Types.TryGetValue(record.Type, out var type))
+        {
+            throw new InvalidOperationException($"Stored event {record.Seq} of debate {record.DebateId} has unknown type {record.Type}.");
+        }
+
+        return (DebateEvent)(JsonSerializer.Deserialize(record.Payload, type, Json)
+            ?? throw new InvalidOperationException($"Stored event {record.Seq} of debate {record.DebateId} is empty."));
+    }
+
+    /// <summary>The student an event is by or about, so the transcript can be filtered by student.</summary>
+    public static Guid? ParticipantOf(DebateEvent e) => e switch
+    {
+        ParticipantJoined j => j.ParticipantId,
+        ParticipantLeft l => l.ParticipantId,
+        SideAssigned s => s.ParticipantId,
+        ParticipantMuted m => m.ParticipantId,
+        ParticipantKicked k => k.ParticipantId,
+        ParticipantRenamed r => r.ParticipantId,
+        ArgumentPosted a => a.AuthorId,
+        BallotCast b => b.ParticipantId,
+        _ => null,
+    };
+}

@@ -1,0 +1,50 @@
+namespace OpenClosedDebate.Server.Persistence;
+
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Rooms;
+
+/// <summary>A room's new events, and the summary of the debate after them, waiting to be committed.</summary>
+internal sealed class WriteRequest(Room room, int epoch, IReadOnlyList<DebateEvent> events, DebateSummary summary)
+{
+    public Room Room { get; } = room;
+
+    /// <summary>The room's epoch when the events were made; a reload after a failure starts a new one.</summary>
+    public int Epoch { get; } = epoch;
+
+    public IReadOnlyList<DebateEvent> Events { get; } = events;
+
+    public DebateSummary Summary { get; } = summary;
+
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>What the debates list needs to know, taken from the live debate.</summary>
+internal sealed record DebateSummary(
+    string Motion,
+    DebateStatus Status,
+    int ParticipantCount,
+    long Version,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt)
+{
+    public static DebateSummary Of(Debate debate, DateTimeOffset now) => new(
+        debate.Plan.Motion,
+        debate.Status,
+        debate.Participants.Count,
+        debate.Version,
+        now,
+        debate.StartedAt,
+        debate.FinishedAt);
+
+    public void CopyTo(DebateRecord record)
+    {
+        record.Motion = Motion;
+        record.Status = Status;
+        record.ParticipantCount = ParticipantCount;
+        record.Version = Version;
+        record.UpdatedAt = UpdatedAt;
+        record.StartedAt = StartedAt;
+        record.FinishedAt = FinishedAt;
+    }
+}

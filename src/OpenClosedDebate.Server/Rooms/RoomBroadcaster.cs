@@ -1,0 +1,135 @@
+namespace OpenClosedDebate.Server.Rooms;
+
+using Microsoft.AspNetCore.SignalR;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Hubs;
+
+/// <summary>
+/// Sends a room's committed changes, coalesced: the first change after a quiet spell goes out at
+/// once, and whatever arrives within the next interval waits and goes out together. One flush runs
+/// at a time, so each connection sees changes in commit order.
+/// </summary>
+internal sealed partial class RoomBroadcaster(
+    Room room,
+    IHubContext<DebateHub, IDebateClient> hub,
+    TimeProvider time,
+    TimeSpan interval,
+    ILogger log)
+{
+    private readonly Lock _lock = new();
+    private List<DebateEvent> _pending = [];
+    private HashSet<Guid> _touched = [];
+    private bool _running;
+    private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
+
+    public void Add(IReadOnlyList<DebateEvent> events)
+    {
+        lock (_lock)
+        {
+            _pending.AddRange(events);
+            if (!StartIfIdle())
+            {
+                return;
+            }
+        }
+
+        _ = RunAsync();
+    }
+
+    /// <summary>Marks a student whose connection state changed, so the instructor's roster updates.</summary>
+    public void Touch(Guid participantId)
+    {
+        lock (_lock)
+        {
+            _touched.Add(participantId);
+            if (!StartIfIdle())
+            {
+                return;
+            }
+        }
+
+        _ = RunAsync();
+    }
+
+    private bool StartIfIdle()
+    {
+        if (_running)
+        {
+            return false;
+        }
+
+        _running = true;
+        return true;
+    }
+
+    private async Task RunAsync()
+    {
+        while (true)
+        {
+            var wait = _lastFlush + interval - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, time);
+            }
+
+            List<DebateEvent> events;
+            HashSet<Guid> touched;
+            lock (_lock)
+            {
+                if (_pending.Count == 0 && _touched.Count == 0)
+                {
+                    _running = false;
+                    return;
+                }
+
+                (events, _pending) = (_pending, []);
+                (touched, _touched) = (_touched, []);
+            }
+
+            _lastFlush = time.GetUtcNow();
+            try
+            {
+                var outbox = await room.ProjectAsync(events, touched);
+                await SendAsync(outbox);
+            }
+            catch (Exception e)
+            {
+                LogFlushFailed(room.Id, e);
+            }
+        }
+    }
+
+    private async Task SendAsync(Outbox outbox)
+    {
+        var now = time.GetUtcNow();
+        if (outbox.Public.Count > 0)
+        {
+            await hub.Clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public));
+        }
+
+        if (outbox.Instructor.Count > 0)
+        {
+            await hub.Clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor));
+        }
+
+        foreach (var (connections, events) in outbox.Targeted)
+        {
+            if (connections.Count > 0)
+            {
+                await hub.Clients.Clients(connections).Update(new RoomUpdate(now, events));
+            }
+        }
+
+        foreach (var participant in outbox.Removed)
+        {
+            foreach (var connection in room.Presence.RemoveParticipant(participant))
+            {
+                await hub.Groups.RemoveFromGroupAsync(connection, RoomGroups.Public(room.Id));
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast to debate {DebateId} failed")]
+    private partial void LogFlushFailed(Guid debateId, Exception exception);
+}

@@ -1,0 +1,129 @@
+namespace OpenClosedDebate.Server.Rooms;
+
+/// <summary>Which connections are in a room, and which student each belongs to. Thread-safe.</summary>
+internal sealed class RoomPresence
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Guid?> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<Guid, List<string>> _byParticipant = [];
+
+    public int ConnectionCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _connections.Count;
+            }
+        }
+    }
+
+    /// <summary>Adds a connection; returns true when it is the student's first.</summary>
+    public bool Add(string connectionId, Guid? participantId)
+    {
+        lock (_lock)
+        {
+            Forget(connectionId);
+            _connections[connectionId] = participantId;
+            if (participantId is not { } id)
+            {
+                return false;
+            }
+
+            if (!_byParticipant.TryGetValue(id, out var list))
+            {
+                _byParticipant[id] = list = [];
+            }
+
+            list.Add(connectionId);
+            return list.Count == 1;
+        }
+    }
+
+    /// <summary>Removes a connection; returns the student whose last connection it was, if any.</summary>
+    public Guid? Remove(string connectionId)
+    {
+        lock (_lock)
+        {
+            return Forget(connectionId);
+        }
+    }
+
+    /// <summary>Drops every connection of a student; returns them.</summary>
+    public IReadOnlyList<string> RemoveParticipant(Guid participantId)
+    {
+        lock (_lock)
+        {
+            if (!_byParticipant.Remove(participantId, out var list))
+            {
+                return [];
+            }
+
+            foreach (var c in list)
+            {
+                _connections.Remove(c);
+            }
+
+            return list;
+        }
+    }
+
+    public bool IsConnected(Guid participantId)
+    {
+        lock (_lock)
+        {
+            return _byParticipant.ContainsKey(participantId);
+        }
+    }
+
+    public IReadOnlyList<string> ConnectionsOf(Guid participantId)
+    {
+        lock (_lock)
+        {
+            return _byParticipant.TryGetValue(participantId, out var list) ? [.. list] : [];
+        }
+    }
+
+    public List<string> ConnectionsOf(IEnumerable<Guid> participantIds)
+    {
+        lock (_lock)
+        {
+            var result = new List<string>();
+            foreach (var id in participantIds)
+            {
+                if (_byParticipant.TryGetValue(id, out var list))
+                {
+                    result.AddRange(list);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    public IReadOnlyList<Guid> ConnectedParticipants()
+    {
+        lock (_lock)
+        {
+            return [.. _byParticipant.Keys];
+        }
+    }
+
+    private Guid? Forget(string connectionId)
+    {
+        if (!_connections.Remove(connectionId, out var participant) || participant is not { } id)
+        {
+            return null;
+        }
+
+        var list = _byParticipant[id];
+        list.Remove(connectionId);
+        if (list.Count > 0)
+        {
+            return null;
+        }
+
+        _byParticipant.Remove(id);
+        return id;
+    }
+}

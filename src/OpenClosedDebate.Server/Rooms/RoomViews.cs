@@ -1,0 +1,111 @@
+namespace OpenClosedDebate.Server.Rooms;
+
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
+using OpenClosedDebate.Server.Contract;
+
+/// <summary>Maps the live debate to the views each audience may see.</summary>
+internal static class RoomViews
+{
+    public static DebateView Debate(Debate d)
+    {
+        var s = d.Plan.Settings;
+        return new DebateView(
+            d.Id,
+            d.JoinCode,
+            d.Plan.Motion,
+            d.Status,
+            d.Locked,
+            new SettingsView(s.SideAssignment, s.Visibility, MethodName(s.TallyMethod), s.MaxRankedItems, s.AllowRankingOwnArgument, s.SwapSidesEachRound, s.Anonymous),
+            d.Plan.PreReading,
+            d.Plan.Rounds.Select((r, i) => Round(r, i, s)).ToList());
+    }
+
+    public static ClockView Clock(Debate d, DateTimeOffset now) => new(
+        d.Status,
+        d.RoundIndex,
+        d.CurrentPhase,
+        d.Deadline,
+        d.RemainingAt(now) is { } left ? (long)left.TotalMilliseconds : null,
+        d.IsPaused);
+
+    public static CountsView Counts(Debate d)
+    {
+        int open = d.CountOn(Side.Open), closed = d.CountOn(Side.Closed);
+        var ballots = d.CurrentRound?.Ballots.Count ?? 0;
+        return new CountsView(open, closed, d.ActiveCount - open - closed, ballots);
+    }
+
+    public static ArgumentView Argument(Debate d, Argument a, Audience audience)
+    {
+        var author = d.FindParticipant(a.AuthorId)!;
+        var name = audience != Audience.Instructor && d.Plan.Settings.Anonymous ? author.Pseudonym : author.DisplayName;
+        var showHidden = audience == Audience.Instructor;
+        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null);
+    }
+
+    public static string AuthorName(Debate d, Participant p) => d.Plan.Settings.Anonymous ? p.Pseudonym : p.DisplayName;
+
+    public static ParticipantView Participant(Participant p, bool connected) =>
+        new(p.Id, p.DisplayName, p.Pseudonym, p.Side, p.Muted, p.Kicked, p.Left, connected, p.JoinedAt);
+
+    public static YouView You(Participant p) => new(p.Id, p.DisplayName, p.Pseudonym, p.Side, p.Muted);
+
+    public static BallotView Ballot(Ballot b) => new(b.RoundIndex, b.Ranking, b.Revision, b.Receipt, b.CastAt);
+
+    public static ResultView Result(Debate d, RoundResult r)
+    {
+        var round = d.Plan.Rounds[r.RoundIndex];
+        var ranking = r.Ranking is { } k
+            ? new RankingView(MethodName(k.Method), k.Items.Select(i => new RankedItemView(i.ItemId, Label(round, i.ItemId), i.Place, i.Score, i.FirstPreferences, i.TieBroken)).ToList())
+            : null;
+        return new ResultView(
+            r.RoundIndex,
+            r.Kind,
+            r.BallotCount,
+            ranking,
+            r.Sides?.Select(s => new SideScoreView(s.Side, s.Points, s.Arguments, Math.Round(s.Share, 4))).ToList(),
+            r.Motion is { } m ? Motion(m) : null,
+            r.Persuasion is { } p ? new PersuasionView(Motion(p.Before), Motion(p.After), p.ForGain, p.AgainstGain, p.Winner) : null);
+    }
+
+    /// <summary>The live tally of the round being voted on, for the instructor; null outside a vote.</summary>
+    public static ResultView? LiveTally(Debate d) =>
+        d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? Result(d, d.ResultOf(round)) : null;
+
+    public static string MethodName(TallyMethod method) => method switch
+    {
+        TallyMethod.Borda => "borda",
+        _ => method.ToString().ToLowerInvariant(),
+    };
+
+    private static RoundView Round(RoundPlan r, int index, DebateSettings settings) => new(
+        index,
+        r.Title,
+        r.Prompt,
+        r.Kind,
+        r.OpenBrief,
+        r.ClosedBrief,
+        r.Scenario is { } s ? new ScenarioView(s, s.Describe()) : null,
+        Options(r),
+        r.Kind switch
+        {
+            RoundKind.Argument => settings.MaxRankedItems,
+            RoundKind.Ranking => r.Options.Count,
+            _ => 1,
+        },
+        r.Kind == RoundKind.Argument ? r.ArgueSeconds : null,
+        r.VoteSeconds,
+        r.ResultsSeconds);
+
+    private static List<OptionView> Options(RoundPlan r) => r.Kind switch
+    {
+        RoundKind.Ranking => r.Options.Select((o, i) => new OptionView(RoundPlan.OptionItemId(i), o)).ToList(),
+        RoundKind.MotionVote => [new(MotionItems.For, "For"), new(MotionItems.Against, "Against"), new(MotionItems.Undecided, "Undecided")],
+        _ => [],
+    };
+
+    private static string? Label(RoundPlan round, string itemId) => Options(round).FirstOrDefault(o => o.Id == itemId)?.Label;
+
+    private static MotionView Motion(MotionTally m) => new(m.For, m.Against, m.Undecided, m.ForPercent, m.AgainstPercent, m.UndecidedPercent);
+}

@@ -1,0 +1,144 @@
+namespace OpenClosedDebate.Server.Tests;
+
+using Microsoft.AspNetCore.SignalR.Client;
+using OpenClosedDebate.Server.Contract;
+
+/// <summary>A test's browser: a real hub connection plus the view it has built from what it received.</summary>
+public sealed class RoomClient : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
+    private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _changed = new(0);
+    private readonly ClientView _view = new();
+    private readonly List<RoomUpdate> _updates = [];
+
+    public RoomClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<RoomUpdate>("Update", update =>
+        {
+            lock (_lock)
+            {
+                _updates.Add(update);
+                _view.Apply(update);
+            }
+
+            _changed.Release();
+        });
+        connection.On<RoomSnapshot>("Snapshot", snapshot =>
+        {
+            Load(snapshot);
+        });
+    }
+
+    public HubConnection Connection { get; }
+
+    public Guid ParticipantId { get; private set; }
+
+    public Guid DebateId { get; private set; }
+
+    public string Token { get; private set; } = string.Empty;
+
+    public int UpdateCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _updates.Count;
+            }
+        }
+    }
+
+    public async Task<JoinResult> JoinAsync(string code, string name, string? requestId = null)
+    {
+        var result = await Connection.InvokeAsync<JoinResult>("Join", new JoinRequest(code, name, requestId), Ct);
+        (ParticipantId, DebateId, Token) = (result.ParticipantId, result.DebateId, result.ResumeToken);
+        Load(result.Snapshot);
+        return result;
+    }
+
+    public async Task<RoomSnapshot> ResumeAsync(Guid debateId, string token)
+    {
+        var snapshot = await Connection.InvokeAsync<RoomSnapshot>("Resume", new ResumeRequest(debateId, token), Ct);
+        (DebateId, Token, ParticipantId) = (debateId, token, snapshot.You!.ParticipantId);
+        Load(snapshot);
+        return snapshot;
+    }
+
+    public async Task<RoomSnapshot> AttachAsync(Guid debateId)
+    {
+        var snapshot = await Connection.InvokeAsync<RoomSnapshot>("Attach", debateId, Ct);
+        DebateId = debateId;
+        Load(snapshot);
+        return snapshot;
+    }
+
+    public async Task<RoomSnapshot> WatchAsync(string code)
+    {
+        var snapshot = await Connection.InvokeAsync<RoomSnapshot>("Watch", new WatchRequest(code), Ct);
+        Load(snapshot);
+        return snapshot;
+    }
+
+    public Task<ArgumentAck> PostAsync(string text, Guid? replyTo = null, string? requestId = null) =>
+        Connection.InvokeAsync<ArgumentAck>("PostArgument", new PostArgumentRequest(requestId ?? Guid.NewGuid().ToString(), text, replyTo), Ct);
+
+    public async Task<BallotAck> VoteAsync(int roundIndex, params string[] ranking)
+    {
+        var ack = await Connection.InvokeAsync<BallotAck>("SubmitBallot", new BallotRequest(Guid.NewGuid().ToString(), roundIndex, ranking), Ct);
+        lock (_lock)
+        {
+            _view.Record(ack.Ballot);
+        }
+
+        return ack;
+    }
+
+    /// <summary>Calls an instructor method with the debate id first.</summary>
+    public Task ControlAsync(string method, params object?[] args) =>
+        Connection.InvokeCoreAsync(method, [DebateId, .. args], Ct);
+
+    /// <summary>Reads the view under its lock.</summary>
+    public T Read<T>(Func<ClientView, T> read)
+    {
+        lock (_lock)
+        {
+            return read(_view);
+        }
+    }
+
+    /// <summary>Waits, on real time, until what the client has received satisfies the condition.</summary>
+    public async Task WaitUntilAsync(Func<ClientView, bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (!Read(condition))
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"The client never saw: {what}.");
+            }
+
+            await _changed.WaitAsync(left, Ct);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        _changed.Dispose();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private void Load(RoomSnapshot snapshot)
+    {
+        lock (_lock)
+        {
+            _view.Load(snapshot);
+        }
+
+        _changed.Release();
+    }
+}
