@@ -17,6 +17,12 @@ internal sealed class DebateBuilder
         return this;
     }
 
+    public DebateBuilder WithSides(SideAssignmentMode mode)
+    {
+        _settings = _settings with { SideAssignment = mode };
+        return this;
+    }
+
     public DebateBuilder WithSeed(int seed)
     {
         _seed = seed;
@@ -35,9 +41,9 @@ internal sealed class DebateBuilder
         return this;
     }
 
-    public DebateBuilder MotionVote()
+    public DebateBuilder MotionVote(int vote = 60, int? results = null)
     {
-        _rounds.Add(new RoundPlan { Title = $"Round {_rounds.Count + 1}", Prompt = "Vote.", Kind = RoundKind.MotionVote, VoteSeconds = 60 });
+        _rounds.Add(new RoundPlan { Title = $"Round {_rounds.Count + 1}", Prompt = "Vote.", Kind = RoundKind.MotionVote, VoteSeconds = vote, ResultsSeconds = results });
         return this;
     }
 

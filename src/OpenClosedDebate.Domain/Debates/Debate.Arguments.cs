@@ -36,7 +36,7 @@ public sealed partial class Debate
 
         if (replyToId is { } target)
         {
-            RequireRebuttable(target, round.Index, side);
+            RequireRebuttable(author, target, round.Index, side);
         }
 
         Raise(new ArgumentPosted(argumentId, round.Index, participantId, side, clean, replyToId, requestId!), now);
@@ -44,9 +44,9 @@ public sealed partial class Debate
         return new Submission<ArgumentPosted>((ArgumentPosted)events[0], events);
     }
 
-    private void RequireRebuttable(Guid targetId, int roundIndex, Side side)
+    private void RequireRebuttable(Participant author, Guid targetId, int roundIndex, Side side)
     {
-        if (FindArgument(targetId) is not { } target || target.RoundIndex != roundIndex)
+        if (FindArgument(targetId) is not { } target || target.RoundIndex != roundIndex || (!target.Hidden && !CanSee(author, target)))
         {
             throw new DebateRuleException(DebateError.InvalidRebuttal, "The argument you're replying to isn't in this round.");
         }

@@ -63,7 +63,9 @@ public sealed partial class Debate
         switch (round.Plan.Kind)
         {
             case RoundKind.Argument:
-                if (!Guid.TryParse(item, out var id) || FindArgument(id) is not { } argument)
+                // Only the exact item id counts: Guid.TryParse also reads other spellings of the same id,
+                // which the tally, comparing ids ordinally, would silently drop.
+                if (!Guid.TryParse(item, out var id) || FindArgument(id) is not { } argument || !string.Equals(item, argument.ItemId, StringComparison.Ordinal))
                 {
                     throw InvalidBallot("Your ranking includes an argument that doesn't exist.");
                 }

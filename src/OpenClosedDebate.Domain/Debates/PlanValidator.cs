@@ -127,7 +127,8 @@ public static class PlanValidator
                 throw Invalid($"Reading {i + 1} needs an http or https link.");
             }
 
-            return new PreReading(title, uri.ToString());
+            // AbsoluteUri keeps escapes such as %20; ToString() would unescape them into a different link.
+            return new PreReading(title, uri.AbsoluteUri);
         }).ToList();
     }
 

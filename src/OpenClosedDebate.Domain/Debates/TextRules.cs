@@ -51,12 +51,8 @@ internal static class TextRules
         var lastWasSpace = false;
         foreach (var c in text.Normalize(NormalizationForm.FormC))
         {
-            var keep = multiline ? c is '\n' or '\t' || !char.IsControl(c) : !char.IsControl(c);
-            if (!keep || c == '\r')
-            {
-                continue;
-            }
-
+            // On one line, white space (tabs and line breaks included, though they are control
+            // characters) separates words, so it collapses to a space rather than vanishing.
             if (!multiline && char.IsWhiteSpace(c))
             {
                 if (!lastWasSpace)
@@ -68,10 +64,21 @@ internal static class TextRules
                 continue;
             }
 
+            var keep = multiline ? c is '\n' or '\t' || !char.IsControl(c) : !char.IsControl(c);
+            if (!keep || c == '\r' || IsBidiControl(c) || (!multiline && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
+            {
+                continue;
+            }
+
             lastWasSpace = false;
             builder.Append(c);
         }
 
         return builder.ToString().Trim();
     }
+
+    // Embedding, override and isolate controls can make text display in a different order than it
+    // is stored; names also lose every other invisible format character (zero-width spaces and
+    // joiners), so two names that look the same are the same.
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }

@@ -1,0 +1,101 @@
+namespace OpenClosedDebate.Server.Tests;
+
+using OpenClosedDebate.Domain.Debates;
+
+public sealed class ResumeTests
+{
+    [Fact]
+    public async Task A_student_who_reconnects_with_their_token_keeps_side_arguments_and_ballot()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada", "Ben");
+        await room.Console.ControlAsync("Start");
+        var (ada, ben) = (room.Students[0], room.Students[1]);
+        await Scenario.WaitForPhaseAsync(ada, 0, Phase.Argue);
+        var posted = await ada.PostAsync("Open weights let anyone reproduce results.");
+        await ben.PostAsync("Closed labs can afford careful red-teaming.");
+        server.Time.Advance(TimeSpan.FromSeconds(120));
+        await Scenario.WaitForPhaseAsync(ada, 0, Phase.Vote);
+        var benArgument = ada.Read(v => v.Arguments.Values.Single(a => a.AuthorId == ben.ParticipantId));
+        var ballot = await ada.VoteAsync(0, benArgument.Id.ToString());
+        var side = ada.Read(v => v.You!.Side);
+
+        await ada.Connection.StopAsync(TestContext.Current.CancellationToken);
+        await using var again = await server.ConnectAsync();
+        var snapshot = await again.ResumeAsync(ada.DebateId, ada.Token);
+
+        Assert.Equal(ada.ParticipantId, snapshot.You!.ParticipantId);
+        Assert.Equal(side, snapshot.You.Side);
+        Assert.Contains(snapshot.Arguments, a => a.Id == posted.Argument.Id && a.Text == posted.Argument.Text);
+        var kept = Assert.Single(snapshot.Ballots!);
+        Assert.Equal(ballot.Ballot.Receipt, kept.Receipt);
+        Assert.Equal([benArgument.Id.ToString()], kept.Ranking);
+        Assert.Equal(Phase.Vote, snapshot.Clock.Phase);
+        Assert.Equal(60_000, snapshot.Clock.RemainingMs);
+    }
+
+    [Fact]
+    public async Task A_resumed_student_can_revise_their_ballot_and_receives_live_updates()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada", "Ben");
+        await room.Console.ControlAsync("Start");
+        var ada = room.Students[0];
+        await Scenario.WaitForPhaseAsync(ada, 0, Phase.Argue);
+        await using var again = await server.ConnectAsync();
+        await again.ResumeAsync(ada.DebateId, ada.Token);
+
+        await room.Students[1].PostAsync("Posted after Ada came back.");
+
+        await again.WaitUntilAsync(v => v.Arguments.Values.Any(a => a.Text == "Posted after Ada came back."), "the new argument");
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_refused_and_the_connection_stays_usable()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada");
+        await using var stranger = await server.ConnectAsync();
+
+        var message = await Refused.WithAsync("invalidToken", () => stranger.ResumeAsync(room.Debate.Id, "not-a-real-token"));
+        Assert.Contains("Join again", message, StringComparison.Ordinal);
+
+        await stranger.JoinAsync(room.Debate.JoinCode, "Zed");
+        Assert.NotNull(stranger.Read(v => v.You));
+    }
+
+    [Fact]
+    public async Task A_token_expires_a_while_after_the_debate_finishes()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada");
+        var ada = room.Students[0];
+        await room.Console.ControlAsync("Start");
+        await room.Console.ControlAsync("End");
+        await room.Console.WaitUntilAsync(v => v.Clock?.Status == DebateStatus.Finished, "the debate finished");
+        await using (var soon = await server.ConnectAsync())
+        {
+            await soon.ResumeAsync(ada.DebateId, ada.Token);
+        }
+
+        server.Time.Advance(TimeSpan.FromHours(13));
+        await using var late = await server.ConnectAsync();
+        await Refused.WithAsync("invalidToken", () => late.ResumeAsync(ada.DebateId, ada.Token));
+    }
+
+    [Fact]
+    public async Task A_kicked_student_cannot_resume_or_rejoin_under_the_same_name()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Prankster");
+        var prankster = room.Students[0];
+
+        await room.Console.ControlAsync("Kick", prankster.ParticipantId);
+
+        await prankster.WaitUntilAsync(v => v.RemovedMessage is not null, "the removal notice");
+        await using var again = await server.ConnectAsync();
+        await Refused.WithAsync("kicked", () => again.ResumeAsync(prankster.DebateId, prankster.Token));
+        await Refused.WithAsync("nameTaken", () => again.JoinAsync(room.Debate.JoinCode, "prankster"));
+        await Refused.WithAsync("kicked", () => prankster.PostAsync("still here?"));
+    }
+}
