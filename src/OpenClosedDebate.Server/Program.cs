@@ -10,6 +10,11 @@ using OpenClosedDebate.Server.Rooms;
 using OpenClosedDebate.Server.Security;
 using Serilog;
 
+if (HealthProbe.IsCommand(args))
+{
+    return await HealthProbe.RunAsync(args);
+}
+
 var cli = InstructorCli.IsCommand(args);
 var builder = WebApplication.CreateBuilder(cli ? [] : args);
 
@@ -32,6 +37,7 @@ builder.Services.AddSingleton<InstructorAccounts>();
 builder.Services.AddSingleton<SetupLink>();
 builder.Services.AddHostedService<StartupTasks>();
 
+builder.Services.AddPersistentKeys(builder.Configuration, builder.Environment);
 builder.Services.AddInstructorAuth();
 builder.Services.AddSignalR(o =>
     {

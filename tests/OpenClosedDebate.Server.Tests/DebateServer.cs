@@ -39,6 +39,8 @@ public sealed class DebateServer : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
 
+    public TimeSpan BroadcastInterval => _broadcastInterval;
+
     public FakeTimeProvider Time { get; }
 
     public string LogDirectory { get; } = Path.Combine(Path.GetTempPath(), $"ocd-test-logs-{Guid.NewGuid():N}");
@@ -98,6 +100,7 @@ public sealed class DebateServer : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:0:Name", "File");
         builder.UseSetting("Serilog:WriteTo:0:Args:path", Path.Combine(LogDirectory, "console-.log"));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(LogDirectory, "openclosed-.log"));
+        builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(LogDirectory, "keys"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 }

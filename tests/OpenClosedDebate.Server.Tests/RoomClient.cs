@@ -50,6 +50,18 @@ public sealed class RoomClient : IAsyncDisposable
         }
     }
 
+    /// <summary>Every update received so far, in order.</summary>
+    public IReadOnlyList<RoomUpdate> Updates
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _updates];
+            }
+        }
+    }
+
     public async Task<JoinResult> JoinAsync(string code, string name, string? requestId = null)
     {
         var result = await Connection.InvokeAsync<JoinResult>("Join", new JoinRequest(code, name, requestId), Ct);

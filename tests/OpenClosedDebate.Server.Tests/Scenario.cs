@@ -41,6 +41,8 @@ public sealed class Scenario : IAsyncDisposable
             students.Add(student);
         }
 
+        // With coalescing on, changes after the first wait for the interval to pass on the fake clock.
+        server.Time.Advance(server.BroadcastInterval);
         await console.WaitUntilAsync(v => v.Roster.Count == names.Length, $"{names.Length} students in the roster");
         return new Scenario(server, teacher, debate, console, students);
     }

@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: the SDK publishes the server; the runtime image runs it as a non-root user,
+# keeping the SQLite database, the cookie keys and the log files in the /data volume.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# global.json pins the SDK for developers' machines; the image brings its own 10.0 SDK.
+COPY Directory.Build.props Directory.Packages.props OpenClosedDebate.sln ./
+COPY src/OpenClosedDebate.Domain/OpenClosedDebate.Domain.csproj src/OpenClosedDebate.Domain/
+COPY src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj src/OpenClosedDebate.Server/
+RUN dotnet restore src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj
+COPY src/ src/
+RUN dotnet publish src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    ConnectionStrings__Debates="Data Source=/data/openclosed.db" \
+    DataProtection__KeysDirectory=/data/keys \
+    Serilog__WriteTo__1__Args__path=/data/logs/openclosed-.log
+RUN mkdir -p /data && chown app:app /data
+VOLUME /data
+USER app
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["dotnet", "OpenClosedDebate.Server.dll", "healthcheck"]
+ENTRYPOINT ["dotnet", "OpenClosedDebate.Server.dll"]
