@@ -29,9 +29,11 @@ public sealed class DebateServer : WebApplicationFactory<Program>
     };
 
     private readonly TimeSpan _broadcastInterval;
+    private readonly Action<IServiceCollection>? _configure;
 
-    public DebateServer(string? databaseFile = null, FakeTimeProvider? time = null, TimeSpan? broadcastInterval = null)
+    public DebateServer(string? databaseFile = null, FakeTimeProvider? time = null, TimeSpan? broadcastInterval = null, Action<IServiceCollection>? configure = null)
     {
+        _configure = configure;
         DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"ocd-test-{Guid.NewGuid():N}.db");
         Time = time ?? new FakeTimeProvider(Start);
         _broadcastInterval = broadcastInterval ?? TimeSpan.Zero;
@@ -101,7 +103,11 @@ public sealed class DebateServer : WebApplicationFactory<Program>
         builder.UseSetting("Serilog:WriteTo:0:Args:path", Path.Combine(LogDirectory, "console-.log"));
         builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(LogDirectory, "openclosed-.log"));
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(LogDirectory, "keys"));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _configure?.Invoke(services);
+        });
     }
 }
 

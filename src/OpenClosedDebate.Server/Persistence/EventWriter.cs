@@ -52,7 +52,7 @@ internal sealed partial class EventWriter(
         {
             while (batch.Count < max && _queue.Reader.TryRead(out var request))
             {
-                if (request.Room.IsPoisoned(request.Epoch))
+                if (request.Room.IsStale(request.Epoch))
                 {
                     request.Done.TrySetException(new StorageUnavailableException("An earlier save failed, so this one was not attempted. Please try again."));
                     continue;

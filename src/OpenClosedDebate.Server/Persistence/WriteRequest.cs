@@ -8,7 +8,7 @@ internal sealed class WriteRequest(Room room, int epoch, IReadOnlyList<DebateEve
 {
     public Room Room { get; } = room;
 
-    /// <summary>The room's epoch when the events were made; a reload after a failure starts a new one.</summary>
+    /// <summary>The room's epoch when the events were made; a reload after a failed commit starts a new one.</summary>
     public int Epoch { get; } = epoch;
 
     public IReadOnlyList<DebateEvent> Events { get; } = events;

@@ -170,7 +170,8 @@ internal sealed partial class Room
     /// <summary>Called by the writer when a commit of this room's events failed.</summary>
     internal void OnWriteFailed(int epoch) => Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
 
-    internal bool IsPoisoned(int epoch) => Volatile.Read(ref _poisonedEpoch) == epoch;
+    /// <summary>True for requests made before a failed commit: they must not be written.</summary>
+    internal bool IsStale(int epoch) => epoch != Volatile.Read(ref _epoch) || Volatile.Read(ref _poisonedEpoch) == epoch;
 
     private async Task<T> ExecuteAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm = false)
     {
@@ -241,7 +242,7 @@ internal sealed partial class Room
         }
 
         _debate = found.Debate;
-        _epoch++;
+        Interlocked.Increment(ref _epoch);
         Volatile.Write(ref _poisonedEpoch, -1);
         Volatile.Write(ref _committed, _debate.Version);
         _pending.Clear();

@@ -34,7 +34,8 @@ internal sealed partial class RoomBroadcaster(
             }
         }
 
-        _ = RunAsync();
+        // Never flush on the caller's thread: Add is called by the writer, which must get on with committing.
+        _ = Task.Run(RunAsync);
     }
 
     /// <summary>Marks a student whose connection state changed, so the instructor's roster updates.</summary>
@@ -49,7 +50,7 @@ internal sealed partial class RoomBroadcaster(
             }
         }
 
-        _ = RunAsync();
+        _ = Task.Run(RunAsync);
     }
 
     private bool StartIfIdle()
