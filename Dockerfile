@@ -18,7 +18,7 @@ COPY --from=build /app ./
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__Debates="Data Source=/data/openclosed.db" \
     DataProtection__KeysDirectory=/data/keys \
-    Serilog__WriteTo__1__Args__path=/data/logs/openclosed-.log
+    Serilog__WriteTo__File__Args__path=/data/logs/openclosed-.log
 RUN mkdir -p /data && chown app:app /data
 VOLUME /data
 USER app

@@ -16,7 +16,11 @@ if (HealthProbe.IsCommand(args))
 }
 
 var cli = InstructorCli.IsCommand(args);
-var builder = WebApplication.CreateBuilder(cli ? [] : args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = cli ? [] : args,
+    ContentRootPath = ContentRoot.Find(),
+});
 
 builder.Services.AddSerilog((services, log) => log
     .ReadFrom.Configuration(builder.Configuration)
@@ -61,6 +65,7 @@ if (cli)
 
 app.UseExceptionHandler();
 app.UseSerilogRequestLogging();
+app.UseClientFiles();
 app.UseHubOriginCheck("/hubs");
 app.UseAuthentication();
 app.UseAuthorization();
@@ -69,6 +74,7 @@ app.MapHealthChecks("/healthz");
 app.MapAuthApi();
 app.MapDebatesApi();
 app.MapHub<DebateHub>("/hubs/debate");
+app.MapClientPages();
 
 await app.RunAsync();
 return 0;

@@ -200,7 +200,7 @@ public sealed class PlanValidatorTests
     {
         var plan = PlanValidator.Validate(Plan(Ranking, Motion, Argument) with { Settings = DevilsAdvocate });
 
-        Assert.Equal(1, plan.PreDebateVoteIndex);
+        Assert.Equal(1, plan.PreDebateVoteIndex());
     }
 
     [Theory]

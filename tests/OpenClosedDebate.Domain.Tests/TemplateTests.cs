@@ -23,8 +23,8 @@ public sealed class TemplateTests
     {
         Assert.Equal(RoundKind.MotionVote, Plan.Rounds[0].Kind);
         Assert.Equal(RoundKind.MotionVote, Plan.Rounds[^1].Kind);
-        Assert.Equal(0, Plan.PreDebateVoteIndex);
-        Assert.Equal(Plan.Rounds.Count - 1, Plan.PostDebateVoteIndex);
+        Assert.Equal(0, Plan.PreDebateVoteIndex());
+        Assert.Equal(Plan.Rounds.Count - 1, Plan.PostDebateVoteIndex());
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class TemplateTests
 
     [Fact]
     public void BuiltInTemplate_SuitsDevilsAdvocateSides() =>
-        Assert.Equal(0, PlanValidator.Validate(Plan with { Settings = new DebateSettings { SideAssignment = SideAssignmentMode.DevilsAdvocate } }).PreDebateVoteIndex);
+        Assert.Equal(0, PlanValidator.Validate(Plan with { Settings = new DebateSettings { SideAssignment = SideAssignmentMode.DevilsAdvocate } }).PreDebateVoteIndex());
 
     [Fact]
     public void Templates_FindTheBuiltInTemplateById()

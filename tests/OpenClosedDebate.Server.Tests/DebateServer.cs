@@ -99,9 +99,9 @@ public sealed class DebateServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Debates", $"Data Source={DatabaseFile}");
         builder.UseSetting("Rooms:BroadcastInterval", _broadcastInterval.ToString());
-        builder.UseSetting("Serilog:WriteTo:0:Name", "File");
-        builder.UseSetting("Serilog:WriteTo:0:Args:path", Path.Combine(LogDirectory, "console-.log"));
-        builder.UseSetting("Serilog:WriteTo:1:Args:path", Path.Combine(LogDirectory, "openclosed-.log"));
+        builder.UseSetting("Serilog:WriteTo:Console:Name", "File");
+        builder.UseSetting("Serilog:WriteTo:Console:Args:path", Path.Combine(LogDirectory, "console-.log"));
+        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(LogDirectory, "openclosed-.log"));
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(LogDirectory, "keys"));
         builder.ConfigureTestServices(services =>
         {

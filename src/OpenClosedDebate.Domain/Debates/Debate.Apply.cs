@@ -84,7 +84,7 @@ public sealed partial class Debate
                 break;
             case RoundClosed c:
                 _rounds[c.RoundIndex].Result = c.Result;
-                if (c.RoundIndex == Plan.PreDebateVoteIndex && Plan.Settings.SideAssignment == SideAssignmentMode.DevilsAdvocate)
+                if (c.RoundIndex == Plan.PreDebateVoteIndex() && Plan.Settings.SideAssignment == SideAssignmentMode.DevilsAdvocate)
                 {
                     SidesSettled = true;
                 }

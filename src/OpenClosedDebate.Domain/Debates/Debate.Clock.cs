@@ -12,7 +12,12 @@ public sealed partial class Debate
 {
     public IReadOnlyList<DebateEvent> Start(DateTimeOffset now)
     {
-        RequireStatus("start", DebateStatus.Lobby);
+        if (Status != DebateStatus.Lobby)
+        {
+            throw new DebateRuleException(
+                DebateError.WrongStatus,
+                Status == DebateStatus.Draft ? "Open the lobby before starting, so students can join." : "The debate has already started.");
+        }
         OpenRound(0, now, PhaseChangeCause.Start);
         return TakeRaised();
     }
@@ -142,7 +147,7 @@ public sealed partial class Debate
             BalanceUnassigned(now);
         }
 
-        StartPhase(index, plan.FirstPhase, now, cause);
+        StartPhase(index, plan.FirstPhase(), now, cause);
     }
 
     private void StartPhase(int index, Phase phase, DateTimeOffset now, PhaseChangeCause cause)
@@ -154,7 +159,7 @@ public sealed partial class Debate
     private void CloseRound(int index, DateTimeOffset now)
     {
         Raise(new RoundClosed(index, ResultOf(_rounds[index])), now);
-        if (index == Plan.PreDebateVoteIndex && Plan.Settings.SideAssignment == SideAssignmentMode.DevilsAdvocate)
+        if (index == Plan.PreDebateVoteIndex() && Plan.Settings.SideAssignment == SideAssignmentMode.DevilsAdvocate)
         {
             AssignDevilsAdvocates(_rounds[index], now);
         }

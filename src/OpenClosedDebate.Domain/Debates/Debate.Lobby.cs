@@ -14,7 +14,10 @@ public sealed partial class Debate
 
     public IReadOnlyList<DebateEvent> OpenLobby(DateTimeOffset now)
     {
-        RequireStatus("open the lobby", DebateStatus.Draft);
+        if (Status != DebateStatus.Draft)
+        {
+            throw new DebateRuleException(DebateError.WrongStatus, Status == DebateStatus.Lobby ? "The lobby is already open." : "The debate has already started.");
+        }
         Raise(new LobbyOpened(), now);
         return TakeRaised();
     }
@@ -98,7 +101,7 @@ public sealed partial class Debate
             throw new DebateRuleException(DebateError.NotFound, "There is no such side.");
         }
 
-        var p = RequireActive(participantId);
+        var p = RequireInRoom(participantId);
         if (p.Side == side)
         {
             throw new DebateRuleException(DebateError.WrongStatus, $"{p.DisplayName} is already on the {side.ToString().ToLowerInvariant()} side.");

@@ -30,7 +30,7 @@ public sealed partial class Debate
     public IReadOnlyList<DebateEvent> SetMuted(Guid participantId, bool muted, DateTimeOffset now)
     {
         RequireStatus(muted ? "mute a student" : "unmute a student", DebateStatus.Lobby, DebateStatus.Running);
-        var p = RequireActive(participantId);
+        var p = RequireInRoom(participantId);
         if (p.Muted == muted)
         {
             throw new DebateRuleException(DebateError.WrongStatus, muted ? $"{p.DisplayName} is already muted." : $"{p.DisplayName} isn't muted.");

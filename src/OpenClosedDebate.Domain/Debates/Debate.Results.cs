@@ -55,7 +55,7 @@ public sealed partial class Debate
 
     private Persuasion? PersuasionAt(int roundIndex, MotionTally after)
     {
-        if (roundIndex != Plan.PostDebateVoteIndex || Plan.PreDebateVoteIndex is not { } pre)
+        if (roundIndex != Plan.PostDebateVoteIndex() || Plan.PreDebateVoteIndex() is not { } pre)
         {
             return null;
         }

@@ -69,6 +69,9 @@ public sealed partial class Debate
 
     public int ActiveCount => _activeNames.Count;
 
+    /// <summary>Ballots that count in a round: those of students who were not removed.</summary>
+    public int CountedBallots(RoundState round) => round.Ballots.Keys.Count(id => !_participants[id].Kicked);
+
     public Participant? FindParticipant(Guid id) => _participants.GetValueOrDefault(id);
 
     public Argument? FindArgument(Guid id) => _arguments.GetValueOrDefault(id);
@@ -132,6 +135,18 @@ public sealed partial class Debate
         }
 
         return p.Left ? throw new DebateRuleException(DebateError.Left, "You left this debate. Join again with the code to take part.") : p;
+    }
+
+    /// <summary>Like <see cref="RequireActive"/>, worded for the instructor acting on a student.</summary>
+    private Participant RequireInRoom(Guid participantId)
+    {
+        var p = RequireParticipant(participantId);
+        if (p.Kicked)
+        {
+            throw new DebateRuleException(DebateError.Kicked, $"{p.DisplayName} was removed from this debate.");
+        }
+
+        return p.Left ? throw new DebateRuleException(DebateError.Left, $"{p.DisplayName} has left this debate.") : p;
     }
 
     private void RequireStatus(string action, params DebateStatus[] allowed)

@@ -13,43 +13,37 @@ public sealed record DebatePlan
     public IReadOnlyList<PreReading> PreReading { get; init; } = [];
 
     /// <summary>The first motion-vote round that comes before any argument round: the pre-debate vote.</summary>
-    public int? PreDebateVoteIndex
+    public int? PreDebateVoteIndex()
     {
-        get
+        for (var i = 0; i < Rounds.Count; i++)
         {
-            for (var i = 0; i < Rounds.Count; i++)
+            if (Rounds[i].Kind == RoundKind.Argument)
             {
-                if (Rounds[i].Kind == RoundKind.Argument)
-                {
-                    return null;
-                }
-
-                if (Rounds[i].Kind == RoundKind.MotionVote)
-                {
-                    return i;
-                }
+                return null;
             }
 
-            return null;
+            if (Rounds[i].Kind == RoundKind.MotionVote)
+            {
+                return i;
+            }
         }
+
+        return null;
     }
 
     /// <summary>The last motion-vote round after the pre-debate vote: the post-debate vote.</summary>
-    public int? PostDebateVoteIndex
+    public int? PostDebateVoteIndex()
     {
-        get
+        var pre = PreDebateVoteIndex();
+        for (var i = Rounds.Count - 1; i >= 0; i--)
         {
-            var pre = PreDebateVoteIndex;
-            for (var i = Rounds.Count - 1; i >= 0; i--)
+            if (Rounds[i].Kind == RoundKind.MotionVote && i != pre)
             {
-                if (Rounds[i].Kind == RoundKind.MotionVote && i != pre)
-                {
-                    return pre is null || i > pre ? i : null;
-                }
+                return pre is null || i > pre ? i : null;
             }
-
-            return null;
         }
+
+        return null;
     }
 }
 

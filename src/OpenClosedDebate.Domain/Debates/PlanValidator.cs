@@ -26,7 +26,7 @@ public static class PlanValidator
         var reading = ValidatePreReading(plan.PreReading ?? []);
         var clean = plan with { Motion = motion, Rounds = rounds, Settings = settings, PreReading = reading };
 
-        if (settings.SideAssignment == SideAssignmentMode.DevilsAdvocate && clean.PreDebateVoteIndex is null)
+        if (settings.SideAssignment == SideAssignmentMode.DevilsAdvocate && clean.PreDebateVoteIndex() is null)
         {
             throw Invalid("Devil's advocate sides need a motion vote before the first argument round.");
         }

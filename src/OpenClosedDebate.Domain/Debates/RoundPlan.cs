@@ -28,7 +28,7 @@ public sealed record RoundPlan
     /// <summary>The fixed options of a ranking round.</summary>
     public IReadOnlyList<string> Options { get; init; } = [];
 
-    public Phase FirstPhase => Kind == RoundKind.Argument ? Phase.Argue : Phase.Vote;
+    public Phase FirstPhase() => Kind == RoundKind.Argument ? Phase.Argue : Phase.Vote;
 
     public TimeSpan? DurationOf(Phase phase) => phase switch
     {

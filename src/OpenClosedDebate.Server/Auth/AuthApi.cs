@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Hosting;
 
 /// <summary>Sign-in, sign-out, who am I, and the first-instructor setup.</summary>
 internal static class AuthApi
@@ -25,7 +26,7 @@ internal static class AuthApi
         var account = await accounts.VerifyAsync(credentials.Email, credentials.Password, http.RequestAborted);
         if (account is null)
         {
-            return TypedResults.Problem(title: "The e-mail or password is wrong.", statusCode: StatusCodes.Status401Unauthorized);
+            return Problems.Of(StatusCodes.Status401Unauthorized, "The e-mail or password is wrong.", "invalidCredentials");
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(account.Id, account.Email));
@@ -45,7 +46,7 @@ internal static class AuthApi
     {
         if (!link.IsOpen || await accounts.AnyAsync(http.RequestAborted))
         {
-            return TypedResults.Problem(title: "Setup is already done. Sign in instead.", statusCode: StatusCodes.Status410Gone);
+            return Problems.Of(StatusCodes.Status410Gone, "Setup is already done. Sign in instead.", "setupDone");
         }
 
         try
@@ -55,12 +56,12 @@ internal static class AuthApi
         }
         catch (AccountException e)
         {
-            return TypedResults.Problem(title: e.Message, statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(StatusCodes.Status400BadRequest, e.Message, "invalidAccount");
         }
 
         if (!link.TryConsume(request.Token))
         {
-            return TypedResults.Problem(title: "This setup link is not valid. Use the link from the server's log.", statusCode: StatusCodes.Status403Forbidden);
+            return Problems.Of(StatusCodes.Status403Forbidden, "This setup link is not valid. Use the link from the server's log.", "invalidSetupToken");
         }
 
         var account = await accounts.CreateAsync(request.Email, request.Password, http.RequestAborted);

@@ -2,6 +2,7 @@ namespace OpenClosedDebate.Server.Auth;
 
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using OpenClosedDebate.Server.Hosting;
 
 /// <summary>Instructors sign in with a cookie; students have no account.</summary>
 internal static class AuthSetup
@@ -22,8 +23,8 @@ internal static class AuthSetup
                 o.SlidingExpiration = true;
 
                 // An API answers 401/403; it never redirects to a sign-in page.
-                o.Events.OnRedirectToLogin = c => WriteStatus(c.Response, StatusCodes.Status401Unauthorized);
-                o.Events.OnRedirectToAccessDenied = c => WriteStatus(c.Response, StatusCodes.Status403Forbidden);
+                o.Events.OnRedirectToLogin = c => Problems.WriteAsync(c.HttpContext, StatusCodes.Status401Unauthorized, "Sign in as an instructor first.", "unauthenticated");
+                o.Events.OnRedirectToAccessDenied = c => Problems.WriteAsync(c.HttpContext, StatusCodes.Status403Forbidden, "Only instructors can do that.", "forbidden");
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(InstructorPolicy, p => p.RequireAuthenticatedUser().RequireRole(InstructorRole));
@@ -39,10 +40,4 @@ internal static class AuthSetup
         CookieAuthenticationDefaults.AuthenticationScheme));
 
     public static Guid InstructorId(this ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
-
-    private static Task WriteStatus(HttpResponse response, int status)
-    {
-        response.StatusCode = status;
-        return Task.CompletedTask;
-    }
 }

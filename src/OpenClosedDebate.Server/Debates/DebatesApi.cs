@@ -7,6 +7,7 @@ using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Templates;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Hosting;
 using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Rooms;
 
@@ -45,7 +46,7 @@ internal static class DebatesApi
         if (plan is null)
         {
             var title = request.TemplateId is null ? "Send a templateId or a plan." : $"There is no template called '{request.TemplateId}'.";
-            return TypedResults.Problem(title: title, statusCode: StatusCodes.Status400BadRequest);
+            return Problems.Of(StatusCodes.Status400BadRequest, title, request.TemplateId is null ? "invalidRequest" : "notFound");
         }
 
         for (var attempt = 1; ; attempt++)

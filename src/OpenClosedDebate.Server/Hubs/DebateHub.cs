@@ -16,18 +16,22 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
     public async Task<JoinResult> Join(JoinRequest request)
     {
         var room = await rooms.FindByCodeAsync(request.Code);
-        var result = await room.JoinAsync(request);
-        await BindAsync(room, result.ParticipantId, RoomGroups.Public(room.Id));
-        return result;
+        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection =>
+        {
+            var result = await room.JoinAsync(request, connection);
+            return (result.ParticipantId, result);
+        });
     }
 
     public async Task<RoomSnapshot> Resume(ResumeRequest request)
     {
         var room = await rooms.FindAsync(request.DebateId)
             ?? throw new DebateRuleException(DebateError.InvalidToken, "That debate no longer exists. Join again with a code.");
-        var (participantId, snapshot) = await room.ResumeAsync(request.Token);
-        await BindAsync(room, participantId, RoomGroups.Public(room.Id));
-        return snapshot;
+        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection =>
+        {
+            var (participantId, snapshot) = await room.ResumeAsync(request.Token, connection);
+            return ((Guid?)participantId, snapshot);
+        });
     }
 
     public async Task<ArgumentAck> PostArgument(PostArgumentRequest request)
@@ -52,16 +56,14 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
     public async Task<RoomSnapshot> Watch(WatchRequest request)
     {
         var room = await rooms.FindByCodeAsync(request.Code);
-        await BindAsync(room, participantId: null, RoomGroups.Public(room.Id));
-        return await room.ProjectorSnapshotAsync();
+        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection => ((Guid?)null, await room.WatchAsync(connection)));
     }
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
     public async Task<RoomSnapshot> Attach(Guid debateId)
     {
         var room = await Owned(debateId);
-        await BindAsync(room, participantId: null, RoomGroups.Instructor(room.Id));
-        return await room.InstructorSnapshotAsync();
+        return await EnterAsync(room, RoomGroups.Instructor(room.Id), async connection => ((Guid?)null, await room.AttachAsync(connection)));
     }
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
@@ -128,12 +130,42 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
             ? (binding.Room, id)
             : throw new DebateRuleException(DebateError.InvalidToken, "Join the debate first.");
 
-    private async Task BindAsync(Room room, Guid? participantId, string group)
+    /// <summary>
+    /// Puts this connection in a room. It joins the room's group before the room takes its snapshot,
+    /// so every change after the snapshot reaches it; if entering fails, it leaves the group again.
+    /// </summary>
+    private async Task<T> EnterAsync<T>(Room room, string group, Func<string, Task<(Guid? ParticipantId, T Result)>> enter)
     {
-        await UnbindAsync();
-        Context.Items[typeof(ConnectionBinding)] = new ConnectionBinding(room, participantId, group);
-        await Groups.AddToGroupAsync(Context.ConnectionId, group);
-        room.Connected(Context.ConnectionId, participantId);
+        var connection = Context.ConnectionId;
+        var old = Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) ? value as ConnectionBinding : null;
+        await Groups.AddToGroupAsync(connection, group);
+        (Guid? ParticipantId, T Result) entered;
+        try
+        {
+            entered = await enter(connection);
+        }
+        catch
+        {
+            if (old?.Group != group)
+            {
+                await Groups.RemoveFromGroupAsync(connection, group);
+            }
+
+            throw;
+        }
+
+        if (old is not null && old.Room != room)
+        {
+            old.Room.Disconnected(connection);
+        }
+
+        if (old is not null && old.Group != group)
+        {
+            await Groups.RemoveFromGroupAsync(connection, old.Group);
+        }
+
+        Context.Items[typeof(ConnectionBinding)] = new ConnectionBinding(room, entered.ParticipantId, group);
+        return entered.Result;
     }
 
     private async Task UnbindAsync()

@@ -12,6 +12,9 @@ internal sealed class Outbox
     /// <summary>Messages for a chosen set of connections, e.g. one side's students.</summary>
     public List<(IReadOnlyList<string> Connections, List<RoomEvent> Events)> Targeted { get; } = [];
 
+    /// <summary>Full snapshots for connections whose picture can't be patched by events.</summary>
+    public List<(IReadOnlyList<string> Connections, RoomSnapshot Snapshot)> Snapshots { get; } = [];
+
     /// <summary>Students whose connections leave the room after this flush.</summary>
     public List<Guid> Removed { get; } = [];
 

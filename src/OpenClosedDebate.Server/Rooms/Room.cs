@@ -52,7 +52,8 @@ internal sealed partial class Room
     /// <summary>Arms the clock; a deadline that passed while the room was unloaded fires at once.</summary>
     public Task StartAsync() => ExecuteAsync((_, _) => new Step<bool>(true, []), rearm: true);
 
-    public Task<JoinResult> JoinAsync(JoinRequest request) => ExecuteAsync((d, now) =>
+    /// <summary>A student joins on a connection, which is counted in the room before the snapshot is taken.</summary>
+    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId) => ExecuteAsync((d, now) =>
     {
         var requestId = request.RequestId;
         if (requestId is { Length: > DebateLimits.RequestIdMaxLength })
@@ -63,6 +64,7 @@ internal sealed partial class Room
         if (requestId is not null && _joins.TryGetValue(requestId, out var earlier))
         {
             var again = d.Authenticate(ResumeTokens.Hash(earlier.Token), now, _services.Options.ResumeWindowAfterFinish);
+            Enter(connectionId, Audience.Student, again.Id);
             return new Step<JoinResult>(new JoinResult(Id, again.Id, earlier.Token, Snapshots.ForStudent(d, again, now)), [], earlier.Seq);
         }
 
@@ -74,11 +76,13 @@ internal sealed partial class Room
             _joins[requestId] = (id, token, events[^1].Seq);
         }
 
+        Enter(connectionId, Audience.Student, id);
+
         return new Step<JoinResult>(new JoinResult(Id, id, token, Snapshots.ForStudent(d, d.FindParticipant(id)!, now)), events);
     });
 
     /// <summary>Finds the student a token belongs to and returns their snapshot.</summary>
-    public Task<(Guid ParticipantId, RoomSnapshot Snapshot)> ResumeAsync(string? token) => ExecuteAsync((d, now) =>
+    public Task<(Guid ParticipantId, RoomSnapshot Snapshot)> ResumeAsync(string? token, string connectionId) => ExecuteAsync((d, now) =>
     {
         if (string.IsNullOrEmpty(token) || token.Length > 128)
         {
@@ -86,6 +90,7 @@ internal sealed partial class Room
         }
 
         var p = d.Authenticate(ResumeTokens.Hash(token), now, _services.Options.ResumeWindowAfterFinish);
+        Enter(connectionId, Audience.Student, p.Id);
         return new Step<(Guid, RoomSnapshot)>((p.Id, Snapshots.ForStudent(d, p, now)), []);
     });
 
@@ -107,22 +112,25 @@ internal sealed partial class Room
     public Task ControlAsync(Func<Debate, DateTimeOffset, IReadOnlyList<DebateEvent>> command) =>
         ExecuteAsync((d, now) => new Step<bool>(true, command(d, now)));
 
-    public Task<RoomSnapshot> InstructorSnapshotAsync() =>
-        ExecuteAsync((d, now) => new Step<RoomSnapshot>(Snapshots.ForInstructor(d, Presence, now), []));
+    public Task<RoomSnapshot> AttachAsync(string connectionId) => ExecuteAsync((d, now) =>
+    {
+        Enter(connectionId, Audience.Instructor, null);
+        return new Step<RoomSnapshot>(Snapshots.ForInstructor(d, Presence, now), []);
+    });
 
-    public Task<RoomSnapshot> ProjectorSnapshotAsync() =>
-        ExecuteAsync((d, now) => new Step<RoomSnapshot>(Snapshots.ForProjector(d, now), []));
+    public Task<RoomSnapshot> WatchAsync(string connectionId) => ExecuteAsync((d, now) =>
+    {
+        if (d.Status == DebateStatus.Draft)
+        {
+            throw new DebateRuleException(DebateError.WrongStatus, "This debate hasn't opened its lobby yet.");
+        }
+
+        Enter(connectionId, Audience.Projector, null);
+        return new Step<RoomSnapshot>(Snapshots.ForProjector(d, now), []);
+    });
 
     /// <summary>Reads the live debate under the room's gate.</summary>
     public Task<T> ReadAsync<T>(Func<Debate, DateTimeOffset, T> read) => ExecuteAsync((d, now) => new Step<T>(read(d, now), []));
-
-    public void Connected(string connectionId, Guid? participantId)
-    {
-        if (Presence.Add(connectionId, participantId) && participantId is { } id)
-        {
-            _broadcaster.Touch(id);
-        }
-    }
 
     public void Disconnected(string connectionId)
     {
@@ -132,8 +140,8 @@ internal sealed partial class Room
         }
     }
 
-    /// <summary>Stops the room for good, e.g. when its debate is deleted.</summary>
-    public async Task CloseAsync()
+    /// <summary>Stops the room for good, e.g. when its debate is deleted, and tells everyone in it why.</summary>
+    public async Task CloseAsync(string message)
     {
         await _gate.WaitAsync();
         try
@@ -146,11 +154,24 @@ internal sealed partial class Room
         {
             _gate.Release();
         }
+
+        var closing = new RoomUpdate(_services.Time.GetUtcNow(), [new Removed(long.MaxValue, message)]);
+        await _services.Hub.Clients.Group(RoomGroups.Public(Id)).Update(closing);
+        await _services.Hub.Clients.Group(RoomGroups.Instructor(Id)).Update(closing);
     }
 
     /// <summary>Called by the broadcaster to turn committed events into updates.</summary>
-    internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched) =>
-        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, now), []));
+    internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched, bool resync) =>
+        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, resync, now), []));
+
+    /// <summary>Counts a connection in the room; called under the gate, so the next flush already includes it.</summary>
+    private void Enter(string connectionId, Audience audience, Guid? participantId)
+    {
+        if (Presence.Add(connectionId, audience, participantId) && participantId is { } id)
+        {
+            _broadcaster.Touch(id);
+        }
+    }
 
     /// <summary>Called by the writer, in commit order.</summary>
     internal void OnCommitted(IReadOnlyList<DebateEvent> events)
@@ -248,6 +269,7 @@ internal sealed partial class Room
         _pending.Clear();
         _joins.Clear();
         _armedFor = null;
+        _broadcaster.Resync();
         LogReloaded(Id, _debate.Version);
     }
 

@@ -20,6 +20,7 @@ internal sealed partial class RoomBroadcaster(
     private readonly Lock _lock = new();
     private List<DebateEvent> _pending = [];
     private HashSet<Guid> _touched = [];
+    private bool _resync;
     private bool _running;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
 
@@ -53,6 +54,21 @@ internal sealed partial class RoomBroadcaster(
         _ = Task.Run(RunAsync);
     }
 
+    /// <summary>Sends every connection a fresh snapshot, e.g. after the room reloaded from the database.</summary>
+    public void Resync()
+    {
+        lock (_lock)
+        {
+            _resync = true;
+            if (!StartIfIdle())
+            {
+                return;
+            }
+        }
+
+        _ = Task.Run(RunAsync);
+    }
+
     private bool StartIfIdle()
     {
         if (_running)
@@ -76,9 +92,10 @@ internal sealed partial class RoomBroadcaster(
 
             List<DebateEvent> events;
             HashSet<Guid> touched;
+            bool resync;
             lock (_lock)
             {
-                if (_pending.Count == 0 && _touched.Count == 0)
+                if (_pending.Count == 0 && _touched.Count == 0 && !_resync)
                 {
                     _running = false;
                     return;
@@ -86,12 +103,13 @@ internal sealed partial class RoomBroadcaster(
 
                 (events, _pending) = (_pending, []);
                 (touched, _touched) = (_touched, []);
+                (resync, _resync) = (_resync, false);
             }
 
             _lastFlush = time.GetUtcNow();
             try
             {
-                var outbox = await room.ProjectAsync(events, touched);
+                var outbox = await room.ProjectAsync(events, touched, resync);
                 await SendAsync(outbox);
             }
             catch (Exception e)
@@ -119,6 +137,14 @@ internal sealed partial class RoomBroadcaster(
             if (connections.Count > 0)
             {
                 await hub.Clients.Clients(connections).Update(new RoomUpdate(now, events));
+            }
+        }
+
+        foreach (var (connections, snapshot) in outbox.Snapshots)
+        {
+            if (connections.Count > 0)
+            {
+                await hub.Clients.Clients(connections).Snapshot(snapshot);
             }
         }
 

@@ -1,30 +1,21 @@
 namespace OpenClosedDebate.Server.Rooms;
 
-/// <summary>Which connections are in a room, and which student each belongs to. Thread-safe.</summary>
+using OpenClosedDebate.Server.Contract;
+
+/// <summary>Which connections are in a room, whom each speaks for, and which student each belongs to. Thread-safe.</summary>
 internal sealed class RoomPresence
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, Guid?> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Audience Audience, Guid? Participant)> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, List<string>> _byParticipant = [];
 
-    public int ConnectionCount
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _connections.Count;
-            }
-        }
-    }
-
-    /// <summary>Adds a connection; returns true when it is the student's first.</summary>
-    public bool Add(string connectionId, Guid? participantId)
+    /// <summary>Adds a connection; returns true when it is a student's first.</summary>
+    public bool Add(string connectionId, Audience audience, Guid? participantId)
     {
         lock (_lock)
         {
             Forget(connectionId);
-            _connections[connectionId] = participantId;
+            _connections[connectionId] = (audience, participantId);
             if (participantId is not { } id)
             {
                 return false;
@@ -101,17 +92,18 @@ internal sealed class RoomPresence
         }
     }
 
-    public IReadOnlyList<Guid> ConnectedParticipants()
+    /// <summary>Every connection with whom it speaks for, e.g. to resend snapshots to all.</summary>
+    public IReadOnlyList<(string Connection, Audience Audience, Guid? Participant)> All()
     {
         lock (_lock)
         {
-            return [.. _byParticipant.Keys];
+            return [.. _connections.Select(c => (c.Key, c.Value.Audience, c.Value.Participant))];
         }
     }
 
     private Guid? Forget(string connectionId)
     {
-        if (!_connections.Remove(connectionId, out var participant) || participant is not { } id)
+        if (!_connections.Remove(connectionId, out var entry) || entry.Participant is not { } id)
         {
             return null;
         }

@@ -17,6 +17,8 @@ internal sealed class RoomProjector
     private readonly Dictionary<Guid, List<RoomEvent>> _personal = [];
     private readonly List<RoomEvent>[] _bySide = [[], []];
     private readonly HashSet<Guid> _roster = [];
+    private readonly HashSet<Guid> _touched = [];
+    private readonly HashSet<Guid> _resnapshot = [];
     private bool _clock, _counts, _tally, _plan;
 
     private RoomProjector(Debate d, RoomPresence presence, DateTimeOffset now)
@@ -30,11 +32,17 @@ internal sealed class RoomProjector
     /// <param name="events">Committed events, in order.</param>
     /// <param name="presence">The room's connections.</param>
     /// <param name="touched">Students whose connection state changed.</param>
+    /// <param name="resync">Send every connection a full snapshot instead of events.</param>
     /// <param name="now">The server's clock.</param>
-    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, DateTimeOffset now)
+    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now)
     {
         var projector = new RoomProjector(d, presence, now);
-        projector._roster.UnionWith(touched);
+        if (resync)
+        {
+            return projector.ResyncAll();
+        }
+
+        projector._touched.UnionWith(touched);
         foreach (var e in events)
         {
             projector.Add(e);
@@ -50,15 +58,23 @@ internal sealed class RoomProjector
             case PlanEdited:
                 _plan = true;
                 break;
-            case LobbyOpened or TimerPaused or TimerResumed or TimerExtended or DebateFinished:
+            case LobbyOpened or TimerPaused or TimerResumed or TimerExtended:
                 _clock = true;
+                break;
+            case DebateFinished:
+                _clock = true;
+                if (_d.Plan.Settings.Visibility != ArgumentVisibility.Everyone && _d.RoundIndex is { } last)
+                {
+                    Reveal(e.Seq, last);
+                }
+
                 break;
             case PhaseStarted p:
                 _clock = _counts = true;
                 _tally |= p.Phase == Phase.Vote;
                 if (p.Phase == Phase.Vote && _d.Plan.Settings.Visibility != ArgumentVisibility.Everyone)
                 {
-                    Reveal(p);
+                    Reveal(p.Seq, p.RoundIndex);
                 }
 
                 break;
@@ -73,6 +89,14 @@ internal sealed class RoomProjector
                 _counts = true;
                 _roster.Add(s.ParticipantId);
                 Personal(s.ParticipantId, You(e.Seq, s.ParticipantId));
+
+                // Moved while arguments are kept within sides: the student now sees the other side's
+                // arguments and no longer their old side's, which events can't express.
+                if (_d.Plan.Settings.Visibility == ArgumentVisibility.OwnSide && _d.CurrentPhase == Phase.Argue)
+                {
+                    _resnapshot.Add(s.ParticipantId);
+                }
+
                 break;
             case ParticipantMuted m:
                 _roster.Add(m.ParticipantId);
@@ -142,13 +166,34 @@ internal sealed class RoomProjector
         }
     }
 
-    /// <summary>Voting opened on a round whose arguments were kept within sides: show them to everyone.</summary>
-    private void Reveal(PhaseStarted p)
+    /// <summary>Voting opened (or the debate ended) on a round whose arguments were kept within sides: show them to everyone.</summary>
+    private void Reveal(long seq, int roundIndex)
     {
-        foreach (var a in _d.Rounds[p.RoundIndex].Arguments.Where(a => _d.CanSee(null, a)))
+        foreach (var a in _d.Rounds[roundIndex].Arguments.Where(a => _d.CanSee(null, a)))
         {
-            _box.Public.Add(new ArgumentUpserted(p.Seq, RoomViews.Argument(_d, a, Audience.Student)));
+            _box.Public.Add(new ArgumentUpserted(seq, RoomViews.Argument(_d, a, Audience.Student)));
         }
+    }
+
+    private Outbox ResyncAll()
+    {
+        var groups = _presence.All().GroupBy(c => (c.Audience, c.Participant));
+        foreach (var group in groups)
+        {
+            var connections = group.Select(c => c.Connection).ToList();
+            var snapshot = group.Key.Audience switch
+            {
+                Audience.Instructor => Snapshots.ForInstructor(_d, _presence, _now),
+                Audience.Projector => Snapshots.ForProjector(_d, _now),
+                _ => _d.FindParticipant(group.Key.Participant!.Value) is { IsActive: true } p ? Snapshots.ForStudent(_d, p, _now) : null,
+            };
+            if (snapshot is not null)
+            {
+                _box.Snapshots.Add((connections, snapshot));
+            }
+        }
+
+        return _box;
     }
 
     private Outbox Finish(long seq)
@@ -178,6 +223,24 @@ internal sealed class RoomProjector
             if (_d.FindParticipant(id) is { } p)
             {
                 _box.Instructor.Add(new RosterChanged(seq, RoomViews.Participant(p, _presence.IsConnected(id))));
+            }
+        }
+
+        // Connection changes are not debate events. Numbering them after the current version means a
+        // snapshot taken before them never hides them, and one taken after them makes them redundant.
+        foreach (var id in _touched.Where(id => !_roster.Contains(id)))
+        {
+            if (_d.FindParticipant(id) is { } p)
+            {
+                _box.Instructor.Add(new RosterChanged(_d.Version + 1, RoomViews.Participant(p, _presence.IsConnected(id))));
+            }
+        }
+
+        foreach (var id in _resnapshot)
+        {
+            if (_d.FindParticipant(id) is { IsActive: true } p)
+            {
+                _box.Snapshots.Add((_presence.ConnectionsOf(id), Snapshots.ForStudent(_d, p, _now)));
             }
         }
 

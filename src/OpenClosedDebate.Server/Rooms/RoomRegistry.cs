@@ -90,7 +90,7 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
         if (_rooms.TryRemove(id, out var entry) && entry.IsValueCreated && await entry.Value is { } room)
         {
             _codes.TryRemove(room.JoinCode, out _);
-            await room.CloseAsync();
+            await room.CloseAsync("The instructor deleted this debate.");
         }
     }
 

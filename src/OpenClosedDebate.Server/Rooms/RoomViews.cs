@@ -32,7 +32,7 @@ internal static class RoomViews
     public static CountsView Counts(Debate d)
     {
         int open = d.CountOn(Side.Open), closed = d.CountOn(Side.Closed);
-        var ballots = d.CurrentRound?.Ballots.Count ?? 0;
+        var ballots = d.CurrentRound is { } round ? d.CountedBallots(round) : 0;
         return new CountsView(open, closed, d.ActiveCount - open - closed, ballots);
     }
 

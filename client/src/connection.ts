@@ -1,0 +1,168 @@
+// The live connection. It reconnects forever with backoff, and after every (re)connection binds
+// again (resume, attach or watch) so the page is rebuilt from a fresh snapshot. Submissions carry
+// a request id and are retried with the same id until the server acknowledges them, so a flaky
+// network never loses or duplicates one.
+import { HubConnectionBuilder, HubConnectionState, type HubConnection, LogLevel } from '@microsoft/signalr';
+import { HubPath, type HubMethod, type HubMethods, type RoomSnapshot, type RoomUpdate } from './contract';
+import type { Action } from './state';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+
+export type Binding =
+  | { kind: 'student'; debateId: string; token: string }
+  | { kind: 'instructor'; debateId: string }
+  | { kind: 'projector'; code: string };
+
+/** A refusal from the server: a code to branch on and a sentence to show. */
+export class HubError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns SignalR's error text ("... HubException: code: sentence") into a HubError; other errors are transport failures. */
+export function parseHubError(error: unknown): HubError | null {
+  const text = error instanceof Error ? error.message : String(error);
+  const match = /HubException: ([A-Za-z]+): ([\s\S]*)$/.exec(text);
+  if (match) return new HubError(match[1], match[2].trim());
+  if (/unauthorized/i.test(text)) return new HubError('unauthorized', 'Sign in as the instructor to do that.');
+  if (/Failed to invoke|InvalidDataException|error on the server/i.test(text)) {
+    return new HubError('serverError', 'The server could not handle that request.');
+  }
+  return null;
+}
+
+export function newRequestId(): string {
+  return crypto.randomUUID();
+}
+
+const retryDelays = [0, 500, 1000, 2000, 4000, 8000];
+
+export class RoomConnection {
+  private readonly hub: HubConnection;
+  private binding: Binding | null = null;
+  private bound: Binding | null = null;
+  private started: Promise<void> | null = null;
+
+  constructor(
+    private readonly dispatch: (action: Action) => void,
+    private readonly onStatus: (status: ConnectionStatus) => void,
+    private readonly onBindFailed: (error: HubError) => void,
+  ) {
+    this.hub = new HubConnectionBuilder()
+      .withUrl(HubPath)
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (ctx) => retryDelays[Math.min(ctx.previousRetryCount, retryDelays.length - 1)] + Math.random() * 500,
+      })
+      .configureLogging(LogLevel.Warning)
+      .build();
+    this.hub.serverTimeoutInMilliseconds = 30_000;
+    this.hub.on('Update', (update: RoomUpdate) => this.dispatch({ type: 'update', update, receivedAt: Date.now() }));
+    this.hub.on('Snapshot', (snapshot: RoomSnapshot) => this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() }));
+    this.hub.onreconnecting(() => this.onStatus('reconnecting'));
+    this.hub.onreconnected(() => void this.rebind());
+    this.hub.onclose(() => {
+      this.onStatus('offline');
+      this.started = null;
+      window.setTimeout(() => void this.start(), 3000);
+    });
+  }
+
+  /** Connects, retrying until it succeeds. */
+  start(): Promise<void> {
+    this.started ??= (async () => {
+      this.onStatus('connecting');
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await this.hub.start();
+          break;
+        } catch {
+          this.onStatus('offline');
+          await delay(retryDelays[Math.min(attempt + 1, retryDelays.length - 1)] + Math.random() * 500);
+        }
+      }
+      await this.rebind();
+    })();
+    return this.started;
+  }
+
+  /** Calls a hub method once. Refusals come back as HubError; transport failures as plain errors. */
+  async invoke<M extends HubMethod>(method: M, ...args: HubMethods[M]['args']): Promise<HubMethods[M]['result']> {
+    try {
+      return (await this.hub.invoke(method, ...args)) as HubMethods[M]['result'];
+    } catch (error) {
+      throw parseHubError(error) ?? error;
+    }
+  }
+
+  /**
+   * Sends a submission until the server answers. A refusal is thrown at once; a lost connection
+   * waits for the next one and sends again with the same request id, which the server recognises.
+   */
+  async submit<M extends HubMethod>(method: M, ...args: HubMethods[M]['args']): Promise<HubMethods[M]['result']> {
+    const giveUpAt = Date.now() + 120_000;
+    for (let attempt = 0; ; attempt++) {
+      await this.whenConnected(giveUpAt);
+      try {
+        return await this.invoke(method, ...args);
+      } catch (error) {
+        if (error instanceof HubError || Date.now() > giveUpAt) throw error;
+        await delay(retryDelays[Math.min(attempt + 1, retryDelays.length - 1)]);
+      }
+    }
+  }
+
+  /** Remembers who this connection speaks for and binds now; every reconnection binds again. */
+  async bind(binding: Binding): Promise<void> {
+    this.binding = binding;
+    await this.start();
+    if (this.bound !== binding && this.hub.state === HubConnectionState.Connected) await this.rebind();
+  }
+
+  /** Binds after the first connection, without repeating a bind just made by start(). */
+  adopt(binding: Binding): void {
+    this.binding = binding;
+    this.bound = binding;
+  }
+
+  private async rebind(): Promise<void> {
+    const binding = this.binding;
+    if (!binding) {
+      this.onStatus('connected');
+      return;
+    }
+    try {
+      const snapshot =
+        binding.kind === 'student'
+          ? await this.invoke('Resume', { debateId: binding.debateId, token: binding.token })
+          : binding.kind === 'instructor'
+            ? await this.invoke('Attach', binding.debateId)
+            : await this.invoke('Watch', { code: binding.code });
+      this.bound = binding;
+      this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() });
+      this.onStatus('connected');
+    } catch (error) {
+      if (error instanceof HubError) {
+        this.binding = null;
+        this.onStatus('connected');
+        this.onBindFailed(error);
+      } else {
+        this.onStatus('reconnecting');
+      }
+    }
+  }
+
+  private async whenConnected(giveUpAt: number): Promise<void> {
+    while (this.hub.state !== HubConnectionState.Connected) {
+      if (Date.now() > giveUpAt) throw new Error('You are offline.');
+      await delay(250);
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => window.setTimeout(resolve, ms));
+}

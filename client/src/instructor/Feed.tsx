@@ -1,0 +1,46 @@
+import { threadedArguments, type RoomState } from '../state';
+import { ArgumentCard } from '../ui/ArgumentCard';
+
+/** The round's arguments as the instructor sees them: every one, hidden ones marked, with moderation. */
+export function Feed({
+  state,
+  roundIndex,
+  onHide,
+  onRestore,
+}: {
+  state: RoomState;
+  roundIndex: number;
+  onHide: (argumentId: string) => void;
+  onRestore: (argumentId: string) => void;
+}) {
+  const threads = threadedArguments(state, roundIndex);
+  const total = threads.reduce((n, t) => n + 1 + t.replies.length, 0);
+  const action = (id: string, hidden: boolean) =>
+    hidden ? (
+      <button class="button button--small" type="button" onClick={() => onRestore(id)}>
+        Restore
+      </button>
+    ) : (
+      <button class="button button--small button--danger" type="button" onClick={() => onHide(id)}>
+        Hide
+      </button>
+    );
+  return (
+    <section class="feed" aria-label="Arguments">
+      <h3>
+        Arguments <span class="count">{total}</span>
+      </h3>
+      {threads.length === 0 && <p class="empty">No arguments yet.</p>}
+      {threads.map(({ argument, replies }) => (
+        <div class="thread" key={argument.id}>
+          <ArgumentCard argument={argument}>{action(argument.id, argument.hidden)}</ArgumentCard>
+          {replies.map((r) => (
+            <ArgumentCard key={r.id} argument={r} reply>
+              {action(r.id, r.hidden)}
+            </ArgumentCard>
+          ))}
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'preact/hooks';
+import { api } from '../api';
+import type { Instructor } from '../contract';
+import { errorText } from '../room';
+import { Notice } from '../ui/Notice';
+
+export function SignInForm({ onSignedIn }: { onSignedIn: (me: Instructor) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      onSignedIn(await api.signIn(email, password));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="page page--narrow">
+      <h1 class="brand">OpenClosed Debate</h1>
+      <form class="card form" onSubmit={submit}>
+        <h2>Instructor sign-in</h2>
+        {error && <Notice kind="error">{error}</Notice>}
+        <label class="field">
+          <span>E-mail</span>
+          <input class="input" type="email" name="email" autoComplete="username" value={email} onInput={(e) => setEmail((e.target as HTMLInputElement).value)} required />
+        </label>
+        <label class="field">
+          <span>Password</span>
+          <input
+            class="input"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+            required
+          />
+        </label>
+        <button class="button button--primary button--block" type="submit" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p class="hint">
+        Students don't need an account: they join at <strong>{location.host}</strong> with the code you show them.
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../styles.css';
+import { ProjectorApp } from './ProjectorApp';
+
+render(<ProjectorApp />, document.getElementById('app')!);

@@ -1,0 +1,180 @@
+// The client's picture of a room, built only from snapshots and updates. Pure: no I/O, no clock.
+import type {
+  ArgumentView,
+  Audience,
+  BallotView,
+  ClockView,
+  CountsView,
+  DebateView,
+  ParticipantView,
+  ResultView,
+  RoomEvent,
+  RoomSnapshot,
+  RoomUpdate,
+  Side,
+  YouView,
+} from './contract';
+import { addOffsetSample, type ClockOffset, emptyOffset } from './countdown';
+
+export interface RoomState {
+  audience: Audience;
+  /** The snapshot's version: events at or below it are already included. */
+  version: number;
+  debate: DebateView;
+  clock: ClockView;
+  counts: CountsView;
+  locked: boolean;
+  arguments: Record<string, ArgumentView>;
+  results: Record<number, ResultView>;
+  you: YouView | null;
+  ballots: Record<number, BallotView>;
+  roster: Record<string, ParticipantView>;
+  tally: ResultView | null;
+  removed: string | null;
+  offset: ClockOffset;
+}
+
+export type Action =
+  | { type: 'snapshot'; snapshot: RoomSnapshot; receivedAt: number }
+  | { type: 'update'; update: RoomUpdate; receivedAt: number }
+  | { type: 'ballotAcknowledged'; ballot: BallotView }
+  | { type: 'argumentAcknowledged'; argument: ArgumentView };
+
+export function reduce(state: RoomState | null, action: Action): RoomState | null {
+  switch (action.type) {
+    case 'snapshot':
+      return fromSnapshot(action.snapshot, action.receivedAt, state?.offset);
+    case 'update':
+      if (!state) return state;
+      return applyUpdate(state, action.update, action.receivedAt);
+    case 'ballotAcknowledged':
+      if (!state) return state;
+      return { ...state, ballots: { ...state.ballots, [action.ballot.roundIndex]: action.ballot } };
+    case 'argumentAcknowledged':
+      if (!state) return state;
+      return { ...state, arguments: { ...state.arguments, [action.argument.id]: action.argument } };
+  }
+}
+
+function fromSnapshot(s: RoomSnapshot, receivedAt: number, offset?: ClockOffset): RoomState {
+  return {
+    audience: s.audience,
+    version: s.version,
+    debate: s.debate,
+    clock: s.clock,
+    counts: s.counts,
+    locked: s.debate.locked,
+    arguments: byKey(s.arguments, (a) => a.id),
+    results: byKey(s.results, (r) => r.roundIndex),
+    you: s.you,
+    ballots: byKey(s.ballots ?? [], (b) => b.roundIndex),
+    roster: byKey(s.roster ?? [], (p) => p.id),
+    tally: s.liveTally,
+    removed: null,
+    offset: addOffsetSample(offset ?? emptyOffset(), Date.parse(s.serverNow), receivedAt),
+  };
+}
+
+function applyUpdate(state: RoomState, update: RoomUpdate, receivedAt: number): RoomState {
+  let next: RoomState = { ...state, offset: addOffsetSample(state.offset, Date.parse(update.serverNow), receivedAt) };
+  for (const e of update.events) {
+    if (e.seq <= state.version) continue;
+    next = applyEvent(next, e);
+  }
+  return next;
+}
+
+function applyEvent(s: RoomState, e: RoomEvent): RoomState {
+  switch (e.type) {
+    case 'clock':
+      return { ...s, clock: e.clock, debate: { ...s.debate, status: e.clock.status } };
+    case 'counts':
+      return { ...s, counts: e.counts };
+    case 'plan':
+      return { ...s, debate: e.debate, locked: e.debate.locked };
+    case 'lock':
+      return { ...s, locked: e.locked, debate: { ...s.debate, locked: e.locked } };
+    case 'argument':
+      return { ...s, arguments: { ...s.arguments, [e.argument.id]: e.argument } };
+    case 'argumentRemoved': {
+      const rest = { ...s.arguments };
+      delete rest[e.argumentId];
+      return { ...s, arguments: rest };
+    }
+    case 'authorRenamed': {
+      const renamed: Record<string, ArgumentView> = {};
+      for (const [id, a] of Object.entries(s.arguments)) {
+        renamed[id] = a.authorId === e.authorId ? { ...a, authorName: e.authorName } : a;
+      }
+      return { ...s, arguments: renamed };
+    }
+    case 'results':
+      return { ...s, results: { ...s.results, [e.result.roundIndex]: e.result } };
+    case 'tally':
+      return { ...s, tally: e.tally };
+    case 'roster':
+      return { ...s, roster: { ...s.roster, [e.participant.id]: e.participant } };
+    case 'sidesSwapped': {
+      const roster: Record<string, ParticipantView> = {};
+      for (const [id, p] of Object.entries(s.roster)) {
+        roster[id] = p.side && !p.kicked && !p.left ? { ...p, side: opposite(p.side) } : p;
+      }
+      const you = s.you?.side ? { ...s.you, side: opposite(s.you.side) } : s.you;
+      return { ...s, roster, you };
+    }
+    case 'you':
+      return { ...s, you: e.you };
+    case 'removed':
+      return { ...s, removed: e.message };
+  }
+}
+
+export function opposite(side: Side): Side {
+  return side === 'open' ? 'closed' : 'open';
+}
+
+function byKey<T, K extends string | number>(items: T[], key: (item: T) => K): Record<K, T> {
+  const result = {} as Record<K, T>;
+  for (const item of items) result[key(item)] = item;
+  return result;
+}
+
+// Derived views, shared by the pages.
+
+export function currentRound(s: RoomState) {
+  return s.clock.roundIndex === null ? null : (s.debate.rounds[s.clock.roundIndex] ?? null);
+}
+
+/** A round's arguments in posting order, rebuttals listed under what they answer. */
+export function threadedArguments(s: RoomState, roundIndex: number): { argument: ArgumentView; replies: ArgumentView[] }[] {
+  const round = Object.values(s.arguments)
+    .filter((a) => a.roundIndex === roundIndex)
+    .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id.localeCompare(b.id));
+  const present = new Set(round.map((a) => a.id));
+  const replies = new Map<string, ArgumentView[]>();
+  const roots: ArgumentView[] = [];
+  for (const a of round) {
+    if (a.replyToId && present.has(a.replyToId)) {
+      const list = replies.get(a.replyToId) ?? [];
+      list.push(a);
+      replies.set(a.replyToId, list);
+    } else {
+      roots.push(a);
+    }
+  }
+  const flatten = (a: ArgumentView): ArgumentView[] => (replies.get(a.id) ?? []).flatMap((r) => [r, ...flatten(r)]);
+  return roots.map((argument) => ({ argument, replies: flatten(argument) }));
+}
+
+/** What a student may put on their ballot this round: other students' visible arguments, or the fixed options. */
+export function ballotChoices(s: RoomState, roundIndex: number): { id: string; label: string; side?: Side }[] {
+  const round = s.debate.rounds[roundIndex];
+  if (!round) return [];
+  if (round.kind !== 'argument') return round.options.map((o) => ({ id: o.id, label: o.label }));
+  const mine = s.you?.participantId;
+  return Object.values(s.arguments)
+    .filter((a) => a.roundIndex === roundIndex && !a.hidden)
+    .filter((a) => s.debate.settings.allowRankingOwnArgument || a.authorId !== mine)
+    .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id.localeCompare(b.id))
+    .map((a) => ({ id: a.id, label: a.text, side: a.side }));
+}

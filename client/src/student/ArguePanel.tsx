@@ -1,0 +1,98 @@
+import { useState } from 'preact/hooks';
+import { type ArgumentView, Limits } from '../contract';
+import { newRequestId } from '../connection';
+import { errorText, type RoomSession } from '../room';
+import { threadedArguments, type RoomState } from '../state';
+import { ArgumentCard } from '../ui/ArgumentCard';
+import { Notice } from '../ui/Notice';
+
+export function ArguePanel({ state, session, roundIndex }: { state: RoomState; session: RoomSession; roundIndex: number }) {
+  const you = state.you!;
+  const [text, setText] = useState('');
+  const [replyTo, setReplyTo] = useState<ArgumentView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  // One request id per draft: a retry of the same draft is the same submission.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const threads = threadedArguments(state, roundIndex);
+  const canPost = !you.muted && you.side !== null && !state.clock.paused;
+
+  async function post(event: Event) {
+    event.preventDefault();
+    setSending(true);
+    setError(null);
+    try {
+      const ack = await session.connection.submit('PostArgument', { requestId, text, replyToId: replyTo?.id ?? null });
+      session.dispatch({ type: 'argumentAcknowledged', argument: ack.argument });
+      setText('');
+      setReplyTo(null);
+      setRequestId(newRequestId());
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <>
+      <form class="card compose" onSubmit={post}>
+        {replyTo && (
+          <div class="compose__reply">
+            <span>Rebutting {replyTo.authorName}:</span>
+            <q>{replyTo.text.length > 120 ? `${replyTo.text.slice(0, 120)}…` : replyTo.text}</q>
+            <button class="button button--link" type="button" onClick={() => setReplyTo(null)}>
+              Cancel rebuttal
+            </button>
+          </div>
+        )}
+        <label class="field">
+          <span>{replyTo ? 'Your rebuttal' : 'Your argument'}</span>
+          <textarea
+            name="argument"
+            class="input input--area"
+            value={text}
+            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
+            maxLength={Limits.argument}
+            rows={4}
+            disabled={!canPost}
+            required
+          />
+        </label>
+        <div class="compose__footer">
+          <span class="compose__count" aria-live="polite">
+            {text.length}/{Limits.argument}
+          </span>
+          <button class="button button--primary" type="submit" disabled={!canPost || sending || text.trim().length === 0}>
+            {sending ? 'Posting…' : replyTo ? 'Post rebuttal' : 'Post argument'}
+          </button>
+        </div>
+        {error && <Notice kind="error">{error}</Notice>}
+      </form>
+
+      <section class="feed" aria-label="Arguments">
+        {threads.length === 0 && <p class="empty">No arguments yet. Be the first!</p>}
+        {threads.map(({ argument, replies }) => (
+          <div class="thread" key={argument.id}>
+            <ArgumentCard argument={argument} mine={argument.authorId === you.participantId}>
+              {canPost && argument.side !== you.side && (
+                <button class="button button--small" type="button" onClick={() => setReplyTo(argument)}>
+                  Rebut
+                </button>
+              )}
+            </ArgumentCard>
+            {replies.map((r) => (
+              <ArgumentCard key={r.id} argument={r} reply mine={r.authorId === you.participantId}>
+                {canPost && r.side !== you.side && (
+                  <button class="button button--small" type="button" onClick={() => setReplyTo(r)}>
+                    Rebut
+                  </button>
+                )}
+              </ArgumentCard>
+            ))}
+          </div>
+        ))}
+      </section>
+    </>
+  );
+}

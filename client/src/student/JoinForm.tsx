@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { Limits } from '../contract';
+import { newRequestId } from '../connection';
+import { errorText, type RoomSession } from '../room';
+import { Notice } from '../ui/Notice';
+import { latestSession, type SavedSession, saveSession } from './sessions';
+
+export function JoinForm({
+  session,
+  initialCode,
+  message,
+  onJoined,
+  onContinue,
+}: {
+  session: RoomSession;
+  initialCode: string;
+  message: string | null;
+  onJoined: (saved: SavedSession) => void;
+  onContinue: (saved: SavedSession) => void;
+}) {
+  const [code, setCode] = useState(initialCode);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(message);
+  const [busy, setBusy] = useState(false);
+  const [requestId] = useState(newRequestId);
+  const previous = initialCode ? null : latestSession();
+
+  async function join(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await session.connection.start();
+      const typed = code.replace(/[\s-]/g, '').toUpperCase();
+      const result = await session.connection.submit('Join', { code: typed, name, requestId });
+      const saved: SavedSession = {
+        code: result.snapshot.debate.joinCode,
+        debateId: result.debateId,
+        participantId: result.participantId,
+        token: result.resumeToken,
+        name: result.snapshot.you?.displayName ?? name,
+        savedAt: Date.now(),
+      };
+      saveSession(saved);
+      session.connection.adopt({ kind: 'student', debateId: saved.debateId, token: saved.token });
+      session.dispatch({ type: 'snapshot', snapshot: result.snapshot, receivedAt: Date.now() });
+      onJoined(saved);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main class="page page--narrow join">
+      <h1 class="brand">OpenClosed Debate</h1>
+      <form class="card form" onSubmit={join}>
+        <h2>Join a debate</h2>
+        {error && <Notice kind="error">{error}</Notice>}
+        <label class="field">
+          <span>Join code</span>
+          <input
+            name="code"
+            value={code}
+            onInput={(e) => setCode((e.target as HTMLInputElement).value.toUpperCase())}
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellcheck={false}
+            inputMode="text"
+            maxLength={12}
+            required
+            placeholder="e.g. K7QP2M"
+            class="input input--code"
+          />
+        </label>
+        <label class="field">
+          <span>Your name</span>
+          <input
+            name="name"
+            value={name}
+            onInput={(e) => setName((e.target as HTMLInputElement).value)}
+            maxLength={Limits.displayName}
+            autoComplete="nickname"
+            required
+            class="input"
+          />
+        </label>
+        <button class="button button--primary button--block" type="submit" disabled={busy}>
+          {busy ? 'Joining…' : 'Join'}
+        </button>
+      </form>
+      {previous && (
+        <p class="join__continue">
+          <button class="button button--link" type="button" onClick={() => onContinue(previous)}>
+            Continue as {previous.name} in {previous.code}
+          </button>
+        </p>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../styles.css';
+import { StudentApp } from './StudentApp';
+
+render(<StudentApp />, document.getElementById('app')!);

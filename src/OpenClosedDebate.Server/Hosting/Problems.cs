@@ -1,0 +1,21 @@
+namespace OpenClosedDebate.Server.Hosting;
+
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+/// <summary>Problem details with a readable title and a code a client can branch on.</summary>
+internal static class Problems
+{
+    public static ProblemHttpResult Of(int status, string title, string code) =>
+        TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    /// <summary>Writes one directly, for places outside endpoints such as the cookie handler's events.</summary>
+    public static async Task WriteAsync(HttpContext http, int status, string title, string code)
+    {
+        http.Response.StatusCode = status;
+        var details = new ProblemDetails { Status = status, Title = title };
+        details.Extensions["code"] = code;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>()
+            .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details });
+    }
+}

@@ -1,0 +1,25 @@
+namespace OpenClosedDebate.Browser.Tests;
+
+using Microsoft.Playwright;
+
+/// <summary>Screenshots the tests take, for people to look at: artifacts/screenshots at the repository root.</summary>
+internal static class Screenshots
+{
+    public static string Folder { get; } = Create();
+
+    public static Task TakeAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+
+    private static string Create()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "OpenClosedDebate.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        var folder = Path.Combine(dir?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+}
