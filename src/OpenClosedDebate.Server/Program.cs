@@ -22,10 +22,13 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = ContentRoot.Find(),
 });
 
-builder.Services.AddSerilog((services, log) => log
-    .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services)
-    .Enrich.FromLogContext());
+// Each host gets its own logger (the static Log.Logger is left alone), so hosts in one process don't share sinks.
+builder.Services.AddSerilog(
+    (services, log) => log
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext(),
+    preserveStaticLogger: true);
 
 builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -46,7 +49,8 @@ builder.Services.AddInstructorAuth();
 builder.Services.AddSignalR(o =>
     {
         o.AddFilter<HubErrorFilter>();
-        o.MaximumReceiveMessageSize = 32 * 1024;
+        // The longest text a rule allows (1,000 characters of at most four UTF-16 units, JSON-escaped) fits.
+        o.MaximumReceiveMessageSize = 64 * 1024;
     })
     .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
@@ -59,12 +63,11 @@ var app = builder.Build();
 
 if (cli)
 {
-    await DatabaseSetup.MigrateAsync(app.Services);
     return await InstructorCli.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
 app.UseExceptionHandler();
-app.UseSerilogRequestLogging();
+app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
 app.UseClientFiles();
 app.UseHubOriginCheck("/hubs");
 app.UseAuthentication();

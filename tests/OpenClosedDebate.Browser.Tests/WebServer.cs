@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClosedDebate.Server.Auth;
 
@@ -35,8 +36,21 @@ public sealed class WebServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Debates", $"Data Source={Path.Combine(_folder, "debates.db")}");
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(_folder, "keys"));
-        builder.UseSetting("Serilog:WriteTo:Console:Name", "File");
-        builder.UseSetting("Serilog:WriteTo:Console:Args:path", Path.Combine(_folder, "console-.log"));
-        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(_folder, "openclosed-.log"));
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:Console:Name"] = "File",
+            ["Serilog:WriteTo:Console:Args:path"] = Path.Combine(_folder, "console-.log"),
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(_folder, "openclosed-.log"),
+        }));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

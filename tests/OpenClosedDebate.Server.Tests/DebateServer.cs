@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenClosedDebate.Server.Auth;
@@ -30,11 +31,18 @@ public sealed class DebateServer : WebApplicationFactory<Program>
 
     private readonly TimeSpan _broadcastInterval;
     private readonly Action<IServiceCollection>? _configure;
+    private readonly bool _ownsDatabase;
 
+    /// <param name="databaseFile">A file another server used or will use (a restart); when null, the
+    /// server makes its own and deletes it when disposed.</param>
+    /// <param name="time">The clock; a new fake at <see cref="Start"/> when null.</param>
+    /// <param name="broadcastInterval">Rooms:BroadcastInterval; zero sends each commit at once.</param>
+    /// <param name="configure">Extra service registrations, e.g. a fault injector.</param>
     public DebateServer(string? databaseFile = null, FakeTimeProvider? time = null, TimeSpan? broadcastInterval = null, Action<IServiceCollection>? configure = null)
     {
         _configure = configure;
-        DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"ocd-test-{Guid.NewGuid():N}.db");
+        _ownsDatabase = databaseFile is null;
+        DatabaseFile = databaseFile ?? TempDatabase.NewPath();
         Time = time ?? new FakeTimeProvider(Start);
         _broadcastInterval = broadcastInterval ?? TimeSpan.Zero;
     }
@@ -91,6 +99,17 @@ public sealed class DebateServer : WebApplicationFactory<Program>
         return client;
     }
 
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            TempDatabase.Delete(DatabaseFile);
+        }
+
+        TempDatabase.DeleteFolder(LogDirectory);
+    }
+
     internal DebateDb OpenDatabase() =>
         new(new DbContextOptionsBuilder<DebateDb>().UseSqlite($"Data Source={DatabaseFile}").Options);
 
@@ -99,10 +118,16 @@ public sealed class DebateServer : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Debates", $"Data Source={DatabaseFile}");
         builder.UseSetting("Rooms:BroadcastInterval", _broadcastInterval.ToString());
-        builder.UseSetting("Serilog:WriteTo:Console:Name", "File");
-        builder.UseSetting("Serilog:WriteTo:Console:Args:path", Path.Combine(LogDirectory, "console-.log"));
-        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(LogDirectory, "openclosed-.log"));
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(LogDirectory, "keys"));
+
+        // Serilog's sinks come through configuration, not UseSetting: the factory passes settings as
+        // command-line arguments, and Serilog can't read its sink sections from those.
+        builder.ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:Console:Name"] = "File",
+            ["Serilog:WriteTo:Console:Args:path"] = Path.Combine(LogDirectory, "console-.log"),
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(LogDirectory, "openclosed-.log"),
+        }));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -9,14 +9,14 @@ public sealed class RestartTests
     [Fact]
     public async Task After_a_restart_mid_round_every_acknowledged_argument_is_there_and_the_clock_keeps_its_deadline()
     {
-        string file;
         Guid debateId;
         var tokens = new List<string>();
         var acknowledged = new List<Guid>();
         DateTimeOffset stoppedAt;
-        await using (var before = new DebateServer())
+        using var database = new TempDatabase();
+        var file = database.Path;
+        await using (var before = new DebateServer(file))
         {
-            file = before.DatabaseFile;
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120), "Ada", "Ben", "Cy");
             debateId = room.Debate.Id;
             await room.Console.ControlAsync("Start");
@@ -50,15 +50,15 @@ public sealed class RestartTests
     [Fact]
     public async Task After_a_restart_ballots_cast_before_it_are_counted_and_students_can_revise_them()
     {
-        string file;
         Guid debateId;
         string adaToken;
         Guid argument;
         string receipt;
         DateTimeOffset stoppedAt;
-        await using (var before = new DebateServer())
+        using var database = new TempDatabase();
+        var file = database.Path;
+        await using (var before = new DebateServer(file))
         {
-            file = before.DatabaseFile;
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120, vote: 60), "Ada", "Ben");
             debateId = room.Debate.Id;
             await room.Console.ControlAsync("Start");
@@ -88,13 +88,13 @@ public sealed class RestartTests
     [Fact]
     public async Task A_deadline_that_passed_while_the_server_was_down_ends_that_phase_and_the_next_gets_its_full_time()
     {
-        string file;
         Guid debateId;
         string token;
         DateTimeOffset stoppedAt;
-        await using (var before = new DebateServer())
+        using var database = new TempDatabase();
+        var file = database.Path;
+        await using (var before = new DebateServer(file))
         {
-            file = before.DatabaseFile;
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120, vote: 60), "Ada");
             debateId = room.Debate.Id;
             await room.Console.ControlAsync("Start");
@@ -114,13 +114,13 @@ public sealed class RestartTests
     [Fact]
     public async Task A_paused_debate_is_still_paused_with_the_same_time_left_after_a_restart()
     {
-        string file;
         Guid debateId;
         string token;
         DateTimeOffset stoppedAt;
-        await using (var before = new DebateServer())
+        using var database = new TempDatabase();
+        var file = database.Path;
+        await using (var before = new DebateServer(file))
         {
-            file = before.DatabaseFile;
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120), "Ada");
             debateId = room.Debate.Id;
             await room.Console.ControlAsync("Start");

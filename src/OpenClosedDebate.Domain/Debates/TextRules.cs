@@ -18,10 +18,17 @@ internal static class TextRules
             throw new DebateRuleException(error, $"{what} can't be empty.");
         }
 
+        // A text element can hold any number of combining marks, so code units are capped too: no
+        // user text is ever larger than four UTF-16 units per allowed character.
         var length = new StringInfo(clean).LengthInTextElements;
         if (length > maxLength)
         {
             throw new DebateRuleException(error, $"{what} is {length} characters long; the limit is {maxLength}.");
+        }
+
+        if (clean.Length > maxLength * 4)
+        {
+            throw new DebateRuleException(error, $"{what} is too long; the limit is {maxLength} characters.");
         }
 
         return clean;

@@ -16,7 +16,8 @@ internal static class AuthApi
         group.MapPost("/sign-in", SignIn);
         group.MapPost("/sign-out", (Delegate)SignOut).RequireAuthorization(AuthSetup.InstructorPolicy);
         group.MapGet("/me", Me).RequireAuthorization(AuthSetup.InstructorPolicy);
-        group.MapGet("/setup", (SetupLink link) => TypedResults.Ok(new SetupStatus(link.IsOpen)));
+        group.MapGet("/setup", async (SetupLink link, InstructorAccounts accounts, HttpContext http) =>
+            TypedResults.Ok(new SetupStatus(link.IsOpen && !await accounts.AnyAsync(http.RequestAborted))));
         group.MapPost("/setup", Setup);
         return group;
     }

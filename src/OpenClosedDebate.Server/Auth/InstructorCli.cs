@@ -1,5 +1,7 @@
 namespace OpenClosedDebate.Server.Auth;
 
+using OpenClosedDebate.Server.Persistence;
+
 /// <summary>
 /// <c>instructor add EMAIL</c>: creates an instructor account from the command line. The password
 /// comes from the OCD_INSTRUCTOR_PASSWORD environment variable, or else the first line of stdin.
@@ -18,6 +20,7 @@ internal static class InstructorCli
             return 2;
         }
 
+        await DatabaseSetup.MigrateAsync(services);
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         if (string.IsNullOrEmpty(password))
         {

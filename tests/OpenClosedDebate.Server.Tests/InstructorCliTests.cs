@@ -1,0 +1,132 @@
+namespace OpenClosedDebate.Server.Tests;
+
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.EntityFrameworkCore;
+
+/// <summary>
+/// The built server run as a real process, the way an administrator runs it: the `instructor add`
+/// verb, and the server itself. Each test works in its own temp folder, so no file lands in the repo.
+/// </summary>
+public sealed class InstructorCliTests : IDisposable
+{
+    private const string Password = "correct horse battery";
+    private static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("ocd-cli-").FullName;
+
+    private string DatabaseFile => Path.Combine(_folder, "debates.db");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Instructor_add_with_the_password_in_the_environment_creates_an_account_that_can_sign_in()
+    {
+        var run = await ServerProcess.RunAsync(_folder, DatabaseFile, ["instructor", "add", "ada@example.edu"], passwordVariable: Password);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("Created instructor ada@example.edu", run.Stdout, StringComparison.Ordinal);
+        await using var server = new DebateServer(DatabaseFile);
+        await server.SignInAsync("ada@example.edu", Password);
+    }
+
+    [Fact]
+    public async Task Instructor_add_with_the_password_on_stdin_creates_an_account_that_can_sign_in()
+    {
+        var run = await ServerProcess.RunAsync(_folder, DatabaseFile, ["instructor", "add", "ada@example.edu"], stdin: Password + "\n");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        await using var server = new DebateServer(DatabaseFile);
+        await server.SignInAsync("ada@example.edu", Password);
+    }
+
+    [Fact]
+    public async Task Instructor_add_with_a_short_password_exits_1_saying_why_and_creates_no_account()
+    {
+        var run = await ServerProcess.RunAsync(_folder, DatabaseFile, ["instructor", "add", "ada@example.edu"], passwordVariable: "short");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("A password needs 10 to 256 characters.", run.Stderr, StringComparison.Ordinal);
+        await using var server = new DebateServer(DatabaseFile);
+        await using var db = server.OpenDatabase();
+        Assert.False(await db.Instructors.AnyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Instructor_add_with_an_e_mail_already_taken_exits_1_saying_why()
+    {
+        var first = await ServerProcess.RunAsync(_folder, DatabaseFile, ["instructor", "add", "ada@example.edu"], passwordVariable: Password);
+        Assert.True(first.ExitCode == 0, first.ToString());
+
+        var second = await ServerProcess.RunAsync(_folder, DatabaseFile, ["instructor", "add", "ADA@example.edu"], passwordVariable: "another long password");
+
+        Assert.True(second.ExitCode == 1, second.ToString());
+        Assert.Contains("already exists", second.Stderr, StringComparison.Ordinal);
+        await using var server = new DebateServer(DatabaseFile);
+        await server.SignInAsync("ada@example.edu", Password);
+    }
+
+    [Theory]
+    [InlineData("instructor add")]
+    [InlineData("instructor remove ada@example.edu")]
+    public async Task The_instructor_verb_used_wrongly_exits_2_with_its_usage(string arguments)
+    {
+        var run = await ServerProcess.RunAsync(_folder, DatabaseFile, arguments.Split(' '), passwordVariable: Password);
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("Usage: instructor add EMAIL", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_server_process_starts_healthy_refuses_anonymous_api_calls_and_logs_a_setup_link()
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        using var server = ServerProcess.Start(_folder, DatabaseFile, ["--urls", $"http://127.0.0.1:{port}"]);
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+
+        await server.PollUntilAsync(async () => (await TryGetAsync(http, "/healthz")) == HttpStatusCode.OK, "GET /healthz to answer 200", ProcessTimeout);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await TryGetAsync(http, "/api/debates"));
+        await server.PollUntilAsync(() => Task.FromResult(server.Stdout.Contains($"{address}setup?token=", StringComparison.Ordinal)), "the setup link on stdout", ProcessTimeout);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process still closing its files; the temp folder is cleaned up by the system later.
+        }
+    }
+
+    private static async Task<HttpStatusCode?> TryGetAsync(HttpClient http, string path)
+    {
+        try
+        {
+            using var response = await http.GetAsync(path, Ct);
+            return response.StatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
+        catch (TaskCanceledException) when (!Ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A port nobody is listening on right now: the system picks one for a listener that is closed at once.</summary>
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
