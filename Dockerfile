@@ -1,6 +1,14 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build: the SDK publishes the server; the runtime image runs it as a non-root user,
+# Multi-stage build: Node builds the browser client, the SDK publishes the server with it, and the
+# runtime image runs it as a non-root user,
 # keeping the SQLite database, the cookie keys and the log files in the /data volume.
+
+FROM node:20-bookworm-slim AS client
+WORKDIR /src/client
+COPY client/package.json client/package-lock.json client/.npmrc ./
+RUN npm ci --no-audit --no-fund
+COPY client/ ./
+RUN npm run build
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
@@ -10,7 +18,9 @@ COPY src/OpenClosedDebate.Domain/OpenClosedDebate.Domain.csproj src/OpenClosedDe
 COPY src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj src/OpenClosedDebate.Server/
 RUN dotnet restore src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj
 COPY src/ src/
-RUN dotnet publish src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj -c Release -o /app --no-restore
+# The client was built in the Node stage; the server's build only copies it.
+COPY --from=client /src/client/dist client/dist
+RUN dotnet publish src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj -c Release -o /app --no-restore -p:SkipClientBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
