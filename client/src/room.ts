@@ -1,5 +1,5 @@
 // Ties a page to one room: the connection feeds the reducer, and the stores feed the page.
-import { type ConnectionStatus, HubError, RoomConnection } from './connection';
+import { type ConnectionStatus, type HubError, RoomConnection } from './connection';
 import { type Action, reduce, type RoomState } from './state';
 import { createStore, type Store } from './store';
 
@@ -24,8 +24,4 @@ export function createRoomSession(): RoomSession {
   return { state, status, bindError, connection, dispatch };
 }
 
-export function errorText(error: unknown): string {
-  if (error instanceof HubError) return error.message;
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Please try again.';
-}
+export { errorText } from './errors';

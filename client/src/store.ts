@@ -1,5 +1,6 @@
 // A small observable store, and the hooks pages use to read it and the clock.
 import { useEffect, useState } from 'preact/hooks';
+import { errorText } from './errors';
 
 export interface Store<T> {
   get(): T;
@@ -40,4 +41,23 @@ export function useNow(intervalMs = 250): number {
     return () => window.clearInterval(timer);
   }, [intervalMs]);
   return now;
+}
+
+/** Runs one async action at a time for a form or button, keeping whether it is busy and the last error to show. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function run<T>(action: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setError(null);
+    try {
+      return await action();
+    } catch (e) {
+      setError(errorText(e));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, error, setError, run };
 }

@@ -51,21 +51,34 @@ public sealed class StudentPage(IPage page, string name)
 
     public ILocator Choices => Page.Locator("[data-list=available] > li");
 
-    /// <summary>Drags a choice into the ranking with the pointer, as a person does.</summary>
+    /// <summary>
+    /// Drags a choice into the ranking with the pointer, as a person does. Each step waits for what the
+    /// page shows (the drag has begun; the item's placeholder is in the ranking) before the next.
+    /// </summary>
     public async Task DragIntoRankingAsync(string choiceText)
     {
         var item = Choices.Filter(new() { HasText = choiceText }).Locator(".choice__label");
-        var target = Page.Locator("[data-list=ranked]");
+        var ranking = Page.Locator("[data-list=ranked]");
+        var before = await Ranked.CountAsync();
 
-        // Like a person on a phone: scroll the ballot into view first, then drag.
-        await target.EvaluateAsync("list => list.scrollIntoView({ block: 'start' })");
+        // Like a person on a phone: scroll so the ranking sits just below the sticky top bar, with the
+        // choices under it on the same screen, then drag.
+        await ranking.EvaluateAsync("list => window.scrollBy(0, list.getBoundingClientRect().top - document.querySelector('.topbar').getBoundingClientRect().bottom - 16)");
         var from = (await item.BoundingBoxAsync())!;
-        var to = (await target.BoundingBoxAsync())!;
-        await Page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        var to = (await ranking.BoundingBoxAsync())!;
+        var screen = Page.ViewportSize!;
+        Assert.True(from.Y + from.Height < screen.Height && to.Y > 0, "The choice and the ranking must both be on screen to drag between them.");
+        var (x, y) = (from.X + (from.Width / 2), from.Y + (from.Height / 2));
+        var dropY = to.Y + Math.Min(to.Height / 2, 24);
+
+        await Page.Mouse.MoveAsync(x, y);
         await Page.Mouse.DownAsync();
-        await Page.Mouse.MoveAsync(from.X + (from.Width / 2), from.Y + (from.Height / 2) - 10, new() { Steps = 4 });
-        await Page.Mouse.MoveAsync(to.X + (to.Width / 2), to.Y + (to.Height / 2), new() { Steps = 12 });
+        await Page.Mouse.MoveAsync(x, y - 12, new() { Steps = 4 });
+        await Page.Locator(".sortable-fallback").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Page.Mouse.MoveAsync(to.X + (to.Width / 2), dropY, new() { Steps = 15 });
+        await ranking.Locator(".sortable-ghost").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Page.Mouse.UpAsync();
+        await Assertions.Expect(Ranked).ToHaveCountAsync(before + 1);
     }
 
     /// <summary>The Add button of a choice. Button names carry the start of long arguments.</summary>

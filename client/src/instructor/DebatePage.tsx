@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { DebateDetail } from '../contract';
 import { createRoomSession, errorText } from '../room';
-import { useStore } from '../store';
+import { useAction, useStore } from '../store';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Notice } from '../ui/Notice';
 import { ResultsPanel } from '../ui/ResultsPanel';
@@ -16,21 +16,16 @@ export function DebatePage({ id }: { id: string }) {
   const status = useStore(session.status);
   const bindError = useStore(session.bindError);
   const [detail, setDetail] = useState<DebateDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const { error: actionError, run } = useAction();
+  const error = actionError ?? loadError;
 
   useEffect(() => {
-    api.debate(id).then(setDetail, (e) => setError(errorText(e)));
+    api.debate(id).then(setDetail, (e) => setLoadError(errorText(e)));
     void session.connection.bind({ kind: 'instructor', debateId: id });
   }, [id]);
 
-  async function control<M extends 'OpenLobby' | 'Start'>(method: M) {
-    setError(null);
-    try {
-      await session.connection.invoke(method, id);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
+  const control = (method: 'OpenLobby' | 'Start') => run(() => session.connection.invoke(method, id));
 
   if (bindError) return <main class="page"><Notice kind="error">{bindError.message}</Notice></main>;
   if (!state || !detail) return <main class="page">{error ? <Notice kind="error">{error}</Notice> : <p class="loading">Loading…</p>}</main>;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { type DebateDetail, type DebatePlan, Limits, type OpennessScenario, type RoundKind, type RoundPlan } from '../contract';
-import { errorText } from '../room';
+import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 import { moveRound, newRound, removeRound, replaceRound } from './plans';
 
@@ -22,27 +22,19 @@ const kinds: { key: RoundKind; label: string }[] = [
 /** Edits the motion, the settings and the rounds; saving sends the whole plan, which the server checks. */
 export function PlanEditor({ id, initial, onSaved }: { id: string; initial: DebatePlan; onSaved: (detail: DebateDetail) => void }) {
   const [plan, setPlan] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const dirty = JSON.stringify(plan) !== JSON.stringify(initial);
   const s = plan.settings;
   const setSettings = (change: Partial<DebatePlan['settings']>) => setPlan({ ...plan, settings: { ...s, ...change } });
 
   async function save() {
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
-      const detail = await api.editPlan(id, plan);
-      setPlan(detail.plan);
-      onSaved(detail);
-      setSaved(true);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const detail = await run(() => api.editPlan(id, plan));
+    if (!detail) return;
+    setPlan(detail.plan);
+    onSaved(detail);
+    setSaved(true);
   }
 
   return (

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
 import { Limits, type ParticipantView, type Side } from '../contract';
-import { errorText, type RoomSession } from '../room';
+import type { RoomSession } from '../room';
 import { opposite, type RoomState } from '../state';
+import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 import { Ask, type AskRequest } from './Ask';
 
 /** Students by side, with the instructor's moderation: move, mute, rename, remove. */
 export function Roster({ state, session }: { state: RoomState; session: RoomSession }) {
   const [ask, setAsk] = useState<AskRequest | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { error, run: act } = useAction();
   const everyone = Object.values(state.roster).sort((a, b) => a.displayName.localeCompare(b.displayName));
   const present = everyone.filter((p) => !p.kicked && !p.left);
   const columns: { title: string; side: Side | null }[] = [
@@ -16,15 +17,6 @@ export function Roster({ state, session }: { state: RoomState; session: RoomSess
     { title: 'Closed', side: 'closed' },
     { title: 'No side yet', side: null },
   ];
-
-  async function act(run: () => Promise<unknown>) {
-    setError(null);
-    try {
-      await run();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
 
   const id = state.debate.id;
   const hub = session.connection;

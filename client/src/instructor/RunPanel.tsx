@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { type HubMethod, Limits } from '../contract';
-import { errorText, type RoomSession } from '../room';
+import type { RoomSession } from '../room';
 import { currentRound, type RoomState } from '../state';
+import { useAction } from '../store';
 import { Countdown } from '../ui/Countdown';
 import { Notice } from '../ui/Notice';
 import { ResultsPanel } from '../ui/ResultsPanel';
@@ -11,21 +12,15 @@ import { Roster } from './Roster';
 
 /** The console while the debate runs: the clock and its controls, the live tally, the feed and the roster. */
 export function RunPanel({ state, session }: { state: RoomState; session: RoomSession }) {
-  const [error, setError] = useState<string | null>(null);
+  const { error, run: act } = useAction();
   const [ask, setAsk] = useState<AskRequest | null>(null);
   const round = currentRound(state);
   const id = state.debate.id;
   const clock = state.clock;
   const last = clock.roundIndex === state.debate.rounds.length - 1;
 
-  async function run(method: HubMethod, ...rest: unknown[]) {
-    setError(null);
-    try {
-      await (session.connection.invoke as (m: HubMethod, ...a: unknown[]) => Promise<unknown>)(method, id, ...rest);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
+  const run = (method: HubMethod, ...rest: unknown[]) =>
+    act(() => (session.connection.invoke as (m: HubMethod, ...a: unknown[]) => Promise<unknown>)(method, id, ...rest));
 
   const next =
     clock.phase === 'argue' ? 'End arguing, start voting' : clock.phase === 'vote' ? 'Close voting, show results' : last ? 'Finish the debate' : 'Next round';

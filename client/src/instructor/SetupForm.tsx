@@ -1,27 +1,19 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { Instructor } from '../contract';
-import { errorText } from '../room';
+import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 
 /** Creates the first instructor with the one-time link the server logs when it has none. */
 export function SetupForm({ token, onDone }: { token: string; onDone: (me: Instructor) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.setup(token, email, password));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const me = await run(() => api.setup(token, email, password));
+    if (me) onDone(me);
   }
 
   return (

@@ -1,26 +1,18 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
 import type { Instructor } from '../contract';
-import { errorText } from '../room';
+import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Instructor) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
 
   async function submit(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      onSignedIn(await api.signIn(email, password));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    const me = await run(() => api.signIn(email, password));
+    if (me) onSignedIn(me);
   }
 
   return (

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
 import { type ArgumentView, Limits } from '../contract';
 import { newRequestId } from '../connection';
-import { errorText, type RoomSession } from '../room';
+import type { RoomSession } from '../room';
 import { threadedArguments, type RoomState } from '../state';
+import { useAction } from '../store';
 import { ArgumentCard } from '../ui/ArgumentCard';
 import { Notice } from '../ui/Notice';
 
@@ -10,8 +11,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
   const you = state.you!;
   const [text, setText] = useState('');
   const [replyTo, setReplyTo] = useState<ArgumentView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, error, run } = useAction();
   // One request id per draft: a retry of the same draft is the same submission.
   const [requestId, setRequestId] = useState(newRequestId);
   const threads = threadedArguments(state, roundIndex);
@@ -19,19 +19,12 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
 
   async function post(event: Event) {
     event.preventDefault();
-    setSending(true);
-    setError(null);
-    try {
-      const ack = await session.connection.submit('PostArgument', { requestId, text, replyToId: replyTo?.id ?? null });
-      session.dispatch({ type: 'argumentAcknowledged', argument: ack.argument });
-      setText('');
-      setReplyTo(null);
-      setRequestId(newRequestId());
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
+    const ack = await run(() => session.connection.submit('PostArgument', { requestId, text, replyToId: replyTo?.id ?? null }));
+    if (!ack) return;
+    session.dispatch({ type: 'argumentAcknowledged', argument: ack.argument });
+    setText('');
+    setReplyTo(null);
+    setRequestId(newRequestId());
   }
 
   return (

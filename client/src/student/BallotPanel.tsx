@@ -1,8 +1,9 @@
 import Sortable, { type SortableEvent } from 'sortablejs';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { newRequestId } from '../connection';
-import { errorText, type RoomSession } from '../room';
+import type { RoomSession } from '../room';
 import { ballotChoices, type RoomState } from '../state';
+import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 import { SideBadge } from '../ui/SideBadge';
 import { Receipt } from './MotionPanel';
@@ -22,8 +23,7 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
   const [ranking, setRanking] = useState<string[]>(() => saved?.ranking ?? []);
   const [announcement, setAnnouncement] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const { busy: sending, error, run } = useAction();
   const rankedList = useRef<HTMLOListElement>(null);
   const availableList = useRef<HTMLUListElement>(null);
 
@@ -102,17 +102,10 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
   }
 
   async function submit() {
-    setSending(true);
-    setError(null);
-    try {
-      const ack = await session.connection.submit('SubmitBallot', { requestId: newRequestId(), roundIndex, ranking: ranked });
-      session.dispatch({ type: 'ballotAcknowledged', ballot: ack.ballot });
-      setAnnouncement('Your ballot was received.');
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setSending(false);
-    }
+    const ack = await run(() => session.connection.submit('SubmitBallot', { requestId: newRequestId(), roundIndex, ranking: ranked }));
+    if (!ack) return;
+    session.dispatch({ type: 'ballotAcknowledged', ballot: ack.ballot });
+    setAnnouncement('Your ballot was received.');
   }
 
   return (

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { Limits } from '../contract';
 import { newRequestId } from '../connection';
-import { errorText, type RoomSession } from '../room';
+import type { RoomSession } from '../room';
+import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 import { latestSession, type SavedSession, saveSession } from './sessions';
 
@@ -20,16 +21,13 @@ export function JoinForm({
 }) {
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(message);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useAction();
   const [requestId] = useState(newRequestId);
   const previous = initialCode ? null : latestSession();
 
   async function join(event: Event) {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await session.connection.start();
       const typed = code.replace(/[\s-]/g, '').toUpperCase();
       const result = await session.connection.submit('Join', { code: typed, name, requestId });
@@ -45,11 +43,7 @@ export function JoinForm({
       session.connection.adopt({ kind: 'student', debateId: saved.debateId, token: saved.token });
       session.dispatch({ type: 'snapshot', snapshot: result.snapshot, receivedAt: Date.now() });
       onJoined(saved);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -57,7 +51,7 @@ export function JoinForm({
       <h1 class="brand">OpenClosed Debate</h1>
       <form class="card form" onSubmit={join}>
         <h2>Join a debate</h2>
-        {error && <Notice kind="error">{error}</Notice>}
+        {(error ?? message) && <Notice kind="error">{error ?? message}</Notice>}
         <label class="field">
           <span>Join code</span>
           <input
