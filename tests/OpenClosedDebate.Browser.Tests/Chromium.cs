@@ -42,6 +42,9 @@ public sealed class Chromium : IAsyncLifetime
             IsMobile = phone,
             HasTouch = phone,
             Locale = "en-GB",
+
+            // Charts then draw without animating, so screenshots show the final picture.
+            ReducedMotion = ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

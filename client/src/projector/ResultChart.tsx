@@ -9,6 +9,8 @@ const colors = { open: '#0f766e', closed: '#6d28d9', for: '#0f766e', against: '#
 
 interface Series {
   labels: string[];
+  /** The value axis ends here when set (100 for percentages). */
+  max?: number;
   datasets: { label: string; data: number[]; backgroundColor: string | string[] }[];
   horizontal: boolean;
   unit: string;
@@ -19,7 +21,8 @@ export function seriesFor(state: RoomState, result: ResultView): Series {
   if (result.persuasion) {
     const p = result.persuasion;
     return {
-      labels: ['For', 'Against', 'Undecided'],
+      labels: [`For ${p.forGain > 0 ? '+' : ''}${p.forGain} pts`, `Against ${p.againstGain > 0 ? '+' : ''}${p.againstGain} pts`, 'Undecided'],
+      max: 100,
       datasets: [
         { label: 'Before', data: [p.before.forPercent, p.before.againstPercent, p.before.undecidedPercent], backgroundColor: '#a8a29e' },
         { label: 'After', data: [p.after.forPercent, p.after.againstPercent, p.after.undecidedPercent], backgroundColor: [colors.for, colors.against, colors.undecided] },
@@ -31,7 +34,8 @@ export function seriesFor(state: RoomState, result: ResultView): Series {
   if (result.motion) {
     const m = result.motion;
     return {
-      labels: ['For', 'Against', 'Undecided'],
+      labels: [`For ${m.forPercent}%`, `Against ${m.againstPercent}%`, `Undecided ${m.undecidedPercent}%`],
+      max: 100,
       datasets: [{ label: 'Share of votes', data: [m.forPercent, m.againstPercent, m.undecidedPercent], backgroundColor: [colors.for, colors.against, colors.undecided] }],
       horizontal: false,
       unit: '%',
@@ -68,12 +72,12 @@ export function ResultChart({ state, result }: { state: RoomState; result: Resul
         indexAxis: series.horizontal ? 'y' : 'x',
         responsive: true,
         maintainAspectRatio: false,
-        animation: { duration: 600 },
+        animation: matchMedia('(prefers-reduced-motion: reduce)').matches ? false : { duration: 600 },
         plugins: { legend: { display: series.datasets.length > 1, labels: { font: { size: 22 } } } },
         datasets: { bar: { maxBarThickness: 120 } },
         scales: {
-          x: { ticks: { font: { size: series.horizontal ? 18 : 26 }, precision: 0 }, beginAtZero: true },
-          y: { ticks: { font: { size: series.horizontal ? 20 : 18 }, precision: 0 }, beginAtZero: true },
+          x: { ticks: { font: { size: series.horizontal ? 18 : 26 }, precision: 0 }, beginAtZero: true, max: series.horizontal ? series.max : undefined },
+          y: { ticks: { font: { size: series.horizontal ? 20 : 18 }, precision: 0 }, beginAtZero: true, max: series.horizontal ? undefined : series.max },
         },
       },
     });
