@@ -1,5 +1,5 @@
 // The REST API, for instructors.
-import type { CreateDebateRequest, DebateDetail, DebateListItem, DebatePlan, Instructor, Problem, SetupStatus, TemplateView } from './contract';
+import type { ComparisonView, CreateDebateRequest, DebateDetail, DebateListItem, DebatePlan, Instructor, Problem, SetupStatus, TemplateView } from './contract';
 
 export class ApiError extends Error {
   constructor(
@@ -43,4 +43,5 @@ export const api = {
   create: (request: CreateDebateRequest) => call<DebateDetail>('POST', '/api/debates', request),
   editPlan: (id: string, plan: DebatePlan) => call<DebateDetail>('PUT', `/api/debates/${encodeURIComponent(id)}/plan`, plan),
   remove: (id: string) => call<void>('DELETE', `/api/debates/${encodeURIComponent(id)}`),
+  comparison: (id: string) => call<ComparisonView>('GET', `/api/debates/${encodeURIComponent(id)}/comparison`),
 };

@@ -9,7 +9,7 @@ export type Audience = 'student' | 'instructor' | 'projector';
 export type MotionChoice = 'for' | 'against' | 'undecided';
 export type SideAssignmentMode = 'balancedRandom' | 'alternating' | 'manual' | 'devilsAdvocate';
 export type ArgumentVisibility = 'everyone' | 'ownSide' | 'ownOnly';
-export type TallyMethod = 'borda';
+export type TallyMethod = 'borda' | 'instantRunoff' | 'schulze';
 export type OpennessScenario =
   | 'architectureOnly'
   | 'architectureAndWeights'
@@ -25,7 +25,7 @@ export interface PreReading {
 export interface SettingsView {
   sideAssignment: SideAssignmentMode;
   visibility: ArgumentVisibility;
-  tallyMethod: string;
+  tallyMethod: TallyMethod;
   maxRankedItems: number;
   allowRankingOwnArgument: boolean;
   swapSidesEachRound: boolean;
@@ -135,8 +135,40 @@ export interface RankedItemView {
 }
 
 export interface RankingView {
-  method: string;
+  method: TallyMethod;
   items: RankedItemView[];
+  /** Set when a method was restricted, e.g. Schulze over a shortlist. */
+  note: string | null;
+  runoff: RunoffView | null;
+  pairwise: PairwiseView | null;
+}
+
+export interface RunoffCountView {
+  itemId: string;
+  label: string | null;
+  votes: number;
+}
+
+export interface RunoffRoundView {
+  number: number;
+  counts: RunoffCountView[];
+  eliminated: string[];
+  exhausted: number;
+  continuing: number;
+}
+
+export interface RunoffView {
+  rounds: RunoffRoundView[];
+  summarisedRounds: number;
+  summarisedEliminated: number;
+  decisiveRound: number;
+}
+
+/** preferences[i][j]: ballots preferring itemIds[i] to itemIds[j]; strongestPaths likewise. */
+export interface PairwiseView {
+  itemIds: string[];
+  preferences: number[][];
+  strongestPaths: number[][];
 }
 
 export interface SideScoreView {
@@ -362,6 +394,25 @@ export interface DebateDetail {
 export interface CreateDebateRequest {
   templateId?: string;
   plan?: DebatePlan;
+}
+
+export interface RoundComparisonView {
+  roundIndex: number;
+  title: string;
+  results: ResultView[];
+}
+
+export interface MindChangeView {
+  participantId: string;
+  displayName: string;
+  before: MotionChoice | null;
+  after: MotionChoice | null;
+  changed: boolean;
+}
+
+export interface ComparisonView {
+  rounds: RoundComparisonView[];
+  mindChanges: MindChangeView[];
 }
 
 /** RFC 7807 problem details, as the REST API returns them. */

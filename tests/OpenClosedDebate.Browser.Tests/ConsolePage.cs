@@ -22,11 +22,12 @@ public sealed class ConsolePage(IPage page, string baseUrl)
     /// Creates a debate from scratch with two argument rounds, alternating sides and long phases,
     /// through the plan editor, and opens its lobby. Returns the join code.
     /// </summary>
-    public async Task<string> PrepareTwoRoundDebateAsync(string motion)
+    public async Task<string> PrepareTwoRoundDebateAsync(string motion, string method = "borda")
     {
         await Page.GetByRole(AriaRole.Button, new() { Name = "New from scratch" }).ClickAsync();
         await Page.GetByLabel("Motion", new() { Exact = true }).FillAsync(motion);
         await Page.GetByLabel("Sides", new() { Exact = true }).SelectOptionAsync("alternating");
+        await Page.GetByLabel("How ballots are counted", new() { Exact = true }).SelectOptionAsync(method);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Add argument round" }).ClickAsync();
         await Page.GetByLabel("Round 2 title", new() { Exact = true }).FillAsync("Risks and caveats");
         foreach (var label in new[] { "Arguing (s)", "Voting (s)" })

@@ -6,6 +6,7 @@ import { useAction, useStore } from '../store';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Notice } from '../ui/Notice';
 import { ResultsPanel } from '../ui/ResultsPanel';
+import { Comparison } from './Comparison';
 import { LobbyPanel } from './LobbyPanel';
 import { PlanEditor } from './PlanEditor';
 import { RunPanel } from './RunPanel';
@@ -76,6 +77,7 @@ export function DebatePage({ id }: { id: string }) {
       {debateStatus === 'finished' && (
         <section>
           <h2>The debate has finished</h2>
+          <Comparison state={state} />
           {Object.values(state.results)
             .sort((a, b) => a.roundIndex - b.roundIndex)
             .map((r) => (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api';
-import { type DebateDetail, type DebatePlan, Limits, type OpennessScenario, type RoundKind, type RoundPlan } from '../contract';
+import { type DebateDetail, type DebatePlan, Limits, type OpennessScenario, type RoundKind, type RoundPlan, type TallyMethod } from '../contract';
+import { methodHelp, methodNames } from '../ui/methods';
 import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 import { moveRound, newRound, removeRound, replaceRound } from './plans';
@@ -62,6 +63,17 @@ export function PlanEditor({ id, initial, onSaved }: { id: string; initial: Deba
             <option value="ownSide">Only to the same side</option>
             <option value="ownOnly">Only to their author</option>
           </select>
+        </label>
+        <label class="field">
+          <span>How ballots are counted</span>
+          <select class="input" aria-label="How ballots are counted" value={s.tallyMethod} onChange={(e) => setSettings({ tallyMethod: (e.target as HTMLSelectElement).value as TallyMethod })}>
+            {(Object.keys(methodNames) as TallyMethod[]).map((m) => (
+              <option key={m} value={m}>
+                {methodNames[m]}
+              </option>
+            ))}
+          </select>
+          <small class="hint">{methodHelp[s.tallyMethod]} The instructor's comparison always shows all three.</small>
         </label>
         <label class="field">
           <span>Items a ballot may rank (K)</span>

@@ -7,6 +7,7 @@ import { Countdown } from '../ui/Countdown';
 import { Notice } from '../ui/Notice';
 import { ResultsPanel } from '../ui/ResultsPanel';
 import { Ask, type AskRequest } from './Ask';
+import { Comparison } from './Comparison';
 import { Feed } from './Feed';
 import { Roster } from './Roster';
 
@@ -90,6 +91,7 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
               <ResultsPanel state={state} result={state.results[clock.roundIndex!]} />
             </section>
           )}
+          {Object.keys(state.results).length > 0 && <Comparison state={state} />}
           {round?.kind === 'argument' && (
             <Feed
               state={state}

@@ -5,6 +5,8 @@ import { useStore } from '../store';
 import { ConnectionBadge } from '../ui/ConnectionBadge';
 import { Countdown } from '../ui/Countdown';
 import { QrCode } from '../ui/QrCode';
+import { MethodWorking } from '../ui/MethodWorking';
+import { methodNames } from '../ui/methods';
 import { ResultChart } from './ResultChart';
 
 const session = createRoomSession();
@@ -133,7 +135,20 @@ function Running({ state }: { state: RoomState }) {
           </p>
         </div>
       )}
-      {phase === 'results' && (result ? <ResultChart state={state} result={result} /> : <p class="projector__big">Counting…</p>)}
+      {phase === 'results' &&
+        (result ? (
+          <div class="projector__results">
+            <ResultChart state={state} result={result} />
+            {result.ranking && (result.ranking.runoff || result.ranking.pairwise) && (
+              <aside class="projector__working">
+                <p class="projector__method">{methodNames[result.ranking.method]}</p>
+                <MethodWorking state={state} ranking={result.ranking} large />
+              </aside>
+            )}
+          </div>
+        ) : (
+          <p class="projector__big">Counting…</p>
+        ))}
     </section>
   );
 }

@@ -46,7 +46,7 @@ export function seriesFor(state: RoomState, result: ResultView): Series {
     labels: items.map((i) => clip(i.label ?? state.arguments[i.itemId]?.text ?? 'Hidden argument')),
     datasets: [
       {
-        label: 'Points',
+        label: { borda: 'Points', instantRunoff: 'Votes in its last round', schulze: 'Items it beats' }[result.ranking?.method ?? 'borda'],
         data: items.map((i) => i.score),
         backgroundColor: items.map((i) => {
           const side = state.arguments[i.itemId]?.side;
@@ -55,7 +55,7 @@ export function seriesFor(state: RoomState, result: ResultView): Series {
       },
     ],
     horizontal: true,
-    unit: ' pts',
+    unit: result.ranking?.method === 'borda' ? ' pts' : '',
   };
 }
 

@@ -1,8 +1,8 @@
 import type { MotionView, PersuasionView, ResultView } from '../contract';
 import type { RoomState } from '../state';
+import { MethodWorking } from './MethodWorking';
+import { methodNames, scoreText } from './methods';
 import { sideName } from './SideBadge';
-
-const methodNames: Record<string, string> = { borda: 'Borda count' };
 
 /** A round's result as bars; the projector draws charts instead. */
 export function ResultsPanel({ state, result }: { state: RoomState; result: ResultView }) {
@@ -11,7 +11,7 @@ export function ResultsPanel({ state, result }: { state: RoomState; result: Resu
     <section class="results" aria-label={`Results of ${round?.title ?? 'the round'}`}>
       <p class="results__meta">
         {result.ballotCount} {result.ballotCount === 1 ? 'ballot' : 'ballots'}
-        {result.ranking && ` · ${methodNames[result.ranking.method] ?? result.ranking.method}`}
+        {result.ranking && ` · ${methodNames[result.ranking.method]}`}
       </p>
       {result.persuasion && <PersuasionBlock persuasion={result.persuasion} />}
       {!result.persuasion && result.motion && <MotionBars motion={result.motion} />}
@@ -40,13 +40,19 @@ export function ResultsPanel({ state, result }: { state: RoomState; result: Resu
                 <span class="results__place">{item.place}</span>
                 <span class="results__label">{label}</span>
                 <span class="results__score">
-                  {item.score} {item.score === 1 ? 'pt' : 'pts'} · {item.firstPreferences} first {item.firstPreferences === 1 ? 'choice' : 'choices'}
+                  {scoreText(result.ranking!.method, item.score)} · {item.firstPreferences} first {item.firstPreferences === 1 ? 'choice' : 'choices'}
                   {item.tieBroken && item.score > 0 ? ' · tie broken' : ''}
                 </span>
               </li>
             );
           })}
         </ol>
+      )}
+      {result.ranking && (result.ranking.runoff || result.ranking.pairwise || result.ranking.note) && (
+        <details class="results__working" open={result.ranking.method !== 'borda'}>
+          <summary>How the {methodNames[result.ranking.method]} decided it</summary>
+          <MethodWorking state={state} ranking={result.ranking} />
+        </details>
       )}
     </section>
   );

@@ -12,8 +12,32 @@ public sealed record ResultView(
     MotionView? Motion,
     PersuasionView? Persuasion);
 
-/// <summary>An order of items under one named method.</summary>
-public sealed record RankingView(string Method, IReadOnlyList<RankedItemView> Items);
+/// <summary>
+/// An order of items under one named method ("borda", "instantRunoff" or "schulze"), with the
+/// method's working: the runoff rounds, or the pairwise matrices, and a note when a method was
+/// restricted (e.g. Schulze over a shortlist).
+/// </summary>
+public sealed record RankingView(string Method, IReadOnlyList<RankedItemView> Items, string? Note, RunoffView? Runoff, PairwiseView? Pairwise);
+
+/// <summary>Instant-runoff rounds; early rounds with many items in the race are summed up.</summary>
+public sealed record RunoffView(IReadOnlyList<RunoffRoundView> Rounds, int SummarisedRounds, int SummarisedEliminated, int DecisiveRound);
+
+/// <summary>One runoff round: each item's votes, who went out, and ballots with no choice left.</summary>
+public sealed record RunoffRoundView(int Number, IReadOnlyList<RunoffCountView> Counts, IReadOnlyList<string> Eliminated, int Exhausted, int Continuing);
+
+public sealed record RunoffCountView(string ItemId, string? Label, int Votes);
+
+/// <summary>Schulze: preferences[i][j] ballots prefer item i to item j; strongestPaths[i][j] is the strongest path.</summary>
+public sealed record PairwiseView(IReadOnlyList<string> ItemIds, IReadOnlyList<IReadOnlyList<int>> Preferences, IReadOnlyList<IReadOnlyList<int>> StrongestPaths);
+
+/// <summary>A closed round under every method, for the instructor to compare.</summary>
+public sealed record RoundComparisonView(int RoundIndex, string Title, IReadOnlyList<ResultView> Results);
+
+/// <summary>A student's motion votes before and after the debate.</summary>
+public sealed record MindChangeView(Guid ParticipantId, string DisplayName, MotionChoice? Before, MotionChoice? After, bool Changed);
+
+/// <summary>Everything the instructor can compare after rounds close.</summary>
+public sealed record ComparisonView(IReadOnlyList<RoundComparisonView> Rounds, IReadOnlyList<MindChangeView> MindChanges);
 
 /// <summary>One item's place. <see cref="Label"/> is the option or choice label; argument items carry the argument id.</summary>
 public sealed record RankedItemView(string ItemId, string? Label, int Place, int Score, int FirstPreferences, bool TieBroken);

@@ -26,6 +26,7 @@ internal static class DebatesApi
         group.MapGet("/debates/{id:guid}", Get);
         group.MapPut("/debates/{id:guid}/plan", EditPlan);
         group.MapDelete("/debates/{id:guid}", Delete);
+        group.MapGet("/debates/{id:guid}/comparison", Compare);
         return group;
     }
 
@@ -91,6 +92,13 @@ internal static class DebatesApi
         var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
         await room.ControlAsync((d, now) => d.EditPlan(plan, now));
         return TypedResults.Ok(await room.ReadAsync((d, _) => Detail(d)));
+    }
+
+    /// <summary>Every closed round under every tally method, and each student's change of mind.</summary>
+    private static async Task<Ok<ComparisonView>> Compare(Guid id, RoomRegistry rooms, HttpContext http)
+    {
+        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
+        return TypedResults.Ok(await room.ReadAsync((d, _) => RoomViews.Comparison(d)));
     }
 
     private static async Task<NoContent> Delete(Guid id, RoomRegistry rooms, DebateDb db, HttpContext http)

@@ -1,5 +1,6 @@
 namespace OpenClosedDebate.Server.Rooms;
 
+using System.Text.Json;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Voting;
 using OpenClosedDebate.Server.Contract;
@@ -57,7 +58,12 @@ internal static class RoomViews
     {
         var round = d.Plan.Rounds[r.RoundIndex];
         var ranking = r.Ranking is { } k
-            ? new RankingView(MethodName(k.Method), k.Items.Select(i => new RankedItemView(i.ItemId, Label(round, i.ItemId), i.Place, i.Score, i.FirstPreferences, i.TieBroken)).ToList())
+            ? new RankingView(
+                MethodName(k.Method),
+                k.Items.Select(i => new RankedItemView(i.ItemId, Label(round, i.ItemId), i.Place, i.Score, i.FirstPreferences, i.TieBroken)).ToList(),
+                k.Note,
+                k.Runoff is { } runoff ? Runoff(round, runoff) : null,
+                k.Pairwise is { } pairwise ? new PairwiseView(pairwise.ItemIds, pairwise.Preferences, pairwise.StrongestPaths) : null)
             : null;
         return new ResultView(
             r.RoundIndex,
@@ -73,11 +79,30 @@ internal static class RoomViews
     public static ResultView? LiveTally(Debate d) =>
         d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? Result(d, d.ResultOf(round)) : null;
 
-    public static string MethodName(TallyMethod method) => method switch
+    /// <summary>The method's wire name: "borda", "instantRunoff" or "schulze".</summary>
+    public static string MethodName(TallyMethod method) => JsonNamingPolicy.CamelCase.ConvertName(method.ToString());
+
+    /// <summary>Every closed round under every method, and each student's change of mind: for the instructor.</summary>
+    public static ComparisonView Comparison(Debate d)
     {
-        TallyMethod.Borda => "borda",
-        _ => method.ToString().ToLowerInvariant(),
-    };
+        var rounds = d.Rounds
+            .Where(r => r.Result is not null)
+            .Select(r => new RoundComparisonView(
+                r.Index,
+                r.Plan.Title,
+                r.Plan.Kind == RoundKind.MotionVote ? [Result(d, r.Result!)] : [.. Tally.Methods.Select(m => Result(d, d.ResultOf(r, m)))]))
+            .ToList();
+        var changes = d.MindChanges()
+            .Select(c => new MindChangeView(c.ParticipantId, d.FindParticipant(c.ParticipantId)!.DisplayName, c.Before, c.After, c.Changed))
+            .ToList();
+        return new ComparisonView(rounds, changes);
+    }
+
+    private static RunoffView Runoff(RoundPlan round, RunoffDetail runoff) => new(
+        runoff.Rounds.Select(r => new RunoffRoundView(r.Number, r.Counts.Select(c => new RunoffCountView(c.ItemId, Label(round, c.ItemId), c.Votes)).ToList(), r.Eliminated, r.Exhausted, r.Continuing)).ToList(),
+        runoff.SummarisedRounds,
+        runoff.SummarisedEliminated,
+        runoff.DecisiveRound);
 
     private static RoundView Round(RoundPlan r, int index, DebateSettings settings) => new(
         index,
