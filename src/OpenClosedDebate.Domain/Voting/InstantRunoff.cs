@@ -38,6 +38,7 @@ public static class InstantRunoff
         private readonly List<int>[] _holders;
         private readonly int[] _position;
         private readonly List<int> _eliminated = [];
+        private readonly List<int> _inRace;
         private readonly List<RunoffRound> _rounds = [];
         private int _activeCount;
         private int _exhausted;
@@ -57,6 +58,7 @@ public static class InstantRunoff
             _holders = Enumerable.Range(0, n).Select(_ => new List<int>()).ToArray();
             _position = new int[ballots.Length];
             _activeCount = n;
+            _inRace = [.. Enumerable.Range(0, n)];
             for (var b = 0; b < ballots.Length; b++)
             {
                 Place(b);
@@ -89,6 +91,8 @@ public static class InstantRunoff
                 {
                     Eliminate(loser);
                 }
+
+                _inRace.RemoveAll(c => !_active[c]);
             }
 
             var order = Enumerable.Reverse(_eliminated).ToArray();
@@ -99,12 +103,13 @@ public static class InstantRunoff
             };
         }
 
-        private IEnumerable<int> Active() => Enumerable.Range(0, _candidates.Count).Where(c => _active[c]);
+        /// <summary>Items still in the race, in candidate order; eliminations remove them, so rounds get cheaper as the count goes on.</summary>
+        private List<int> Active() => _inRace;
 
         /// <summary>Who goes this round: every item with no votes if some item has votes, else the single weakest.</summary>
         private List<int> Losers()
         {
-            var active = Active().ToList();
+            var active = Active();
             var withoutVotes = active.Where(c => _votes[c] == 0).ToList();
             if (withoutVotes.Count > 0 && withoutVotes.Count < active.Count)
             {
