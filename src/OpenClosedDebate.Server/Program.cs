@@ -8,6 +8,7 @@ using OpenClosedDebate.Server.Hubs;
 using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Rooms;
 using OpenClosedDebate.Server.Security;
+using OpenClosedDebate.Server.Transcripts;
 using Serilog;
 
 if (HealthProbe.IsCommand(args))
@@ -33,6 +34,7 @@ builder.Services.AddSerilog(
 builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDebateDatabase(builder.Configuration, builder.Environment);
@@ -43,6 +45,7 @@ builder.Services.AddSingleton<RoomRegistry>();
 builder.Services.AddSingleton<InstructorAccounts>();
 builder.Services.AddSingleton<SetupLink>();
 builder.Services.AddHostedService<StartupTasks>();
+builder.Services.AddHostedService<RetentionJob>();
 
 builder.Services.AddPersistentKeys(builder.Configuration, builder.Environment);
 builder.Services.AddInstructorAuth();
@@ -76,6 +79,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/healthz");
 app.MapAuthApi();
 app.MapDebatesApi();
+app.MapTranscriptsApi();
 app.MapHub<DebateHub>("/hubs/debate");
 app.MapClientPages();
 

@@ -24,7 +24,10 @@ public sealed class Argument
     /// <summary>The side the author argued for when posting; it does not change if they move later.</summary>
     public Side Side { get; }
 
-    public string Text { get; }
+    public string Text { get; internal set; }
+
+    /// <summary>Withdrawn when the instructor removed its author's data: the text is gone, the place in the transcript stays.</summary>
+    public bool Withdrawn { get; internal set; }
 
     /// <summary>The argument of the other side this one rebuts.</summary>
     public Guid? ReplyToId { get; }

@@ -90,6 +90,9 @@ public sealed partial class Debate
                 }
 
                 break;
+            case ParticipantErased erased:
+                ApplyErased(erased);
+                break;
             case DebateFinished:
                 Status = DebateStatus.Finished;
                 FinishedAt = e.At;
@@ -195,6 +198,32 @@ public sealed partial class Debate
         if (p.Phase == Phase.Argue)
         {
             SidesSettled = true;
+        }
+    }
+
+    private void ApplyErased(ParticipantErased e)
+    {
+        var p = _participants[e.ParticipantId];
+        if (p.IsActive)
+        {
+            Deactivate(p, kicked: false);
+            p.Left = false;
+        }
+
+        _activeNames.Remove(p.DisplayName);
+        _blockedNames.Remove(p.DisplayName);
+        p.DisplayName = e.ReplacementName;
+        p.Erased = true;
+        foreach (var a in _arguments.Values.Where(a => a.AuthorId == p.Id))
+        {
+            a.Withdrawn = true;
+            a.Hidden = true;
+            a.Text = string.Empty;
+        }
+
+        foreach (var round in _rounds)
+        {
+            round.RemoveBallot(p.Id);
         }
     }
 

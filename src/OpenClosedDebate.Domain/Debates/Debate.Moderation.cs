@@ -18,6 +18,11 @@ public sealed partial class Debate
 
     public IReadOnlyList<DebateEvent> RestoreArgument(Guid argumentId, DateTimeOffset now)
     {
+        if (RequireArgument(argumentId).Withdrawn)
+        {
+            throw new DebateRuleException(DebateError.WrongStatus, "That argument was withdrawn when its author's data was removed, so it can't be restored.");
+        }
+
         if (!RequireArgument(argumentId).Hidden)
         {
             throw new DebateRuleException(DebateError.WrongStatus, "That argument isn't hidden.");
@@ -69,6 +74,27 @@ public sealed partial class Debate
         }
 
         Raise(new ParticipantRenamed(participantId, p.DisplayName, name), now);
+        return TakeRaised();
+    }
+
+    /// <summary>
+    /// Removes a student's data at the instructor's request: their arguments are withdrawn and their
+    /// text erased, their name replaced, their ballots dropped. Results already published stay as shown.
+    /// </summary>
+    public IReadOnlyList<DebateEvent> Erase(Guid participantId, DateTimeOffset now)
+    {
+        var p = RequireParticipant(participantId);
+        if (p.Erased)
+        {
+            throw new DebateRuleException(DebateError.WrongStatus, "This student's data has already been removed.");
+        }
+
+        if (Status == DebateStatus.Draft)
+        {
+            throw new DebateRuleException(DebateError.WrongStatus, "There is no student data in a draft.");
+        }
+
+        Raise(new ParticipantErased(participantId, $"Removed student {p.JoinOrdinal + 1}"), now);
         return TakeRaised();
     }
 

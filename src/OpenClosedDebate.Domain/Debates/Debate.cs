@@ -134,6 +134,11 @@ public sealed partial class Debate
             throw new DebateRuleException(DebateError.Kicked, "You were removed from this debate by the instructor.");
         }
 
+        if (p.Erased)
+        {
+            throw new DebateRuleException(DebateError.InvalidToken, "The instructor removed your data from this debate. Join again with the code to take part.");
+        }
+
         return p.Left ? throw new DebateRuleException(DebateError.Left, "You left this debate. Join again with the code to take part.") : p;
     }
 
@@ -141,6 +146,11 @@ public sealed partial class Debate
     private Participant RequireInRoom(Guid participantId)
     {
         var p = RequireParticipant(participantId);
+        if (p.Erased)
+        {
+            throw new DebateRuleException(DebateError.NotFound, "That student's data was removed from this debate.");
+        }
+
         if (p.Kicked)
         {
             throw new DebateRuleException(DebateError.Kicked, $"{p.DisplayName} was removed from this debate.");

@@ -79,3 +79,9 @@ public sealed record BallotCast(Guid ParticipantId, int RoundIndex, IReadOnlyLis
 public sealed record RoundClosed(int RoundIndex, RoundResult Result) : DebateEvent;
 
 public sealed record DebateFinished(FinishCause Cause) : DebateEvent;
+
+/// <summary>
+/// The instructor removed a student's data: their arguments are withdrawn (their text is gone), their
+/// name is replaced and their ballots no longer count. Stored events about them are rewritten to match.
+/// </summary>
+public sealed record ParticipantErased(Guid ParticipantId, string ReplacementName) : DebateEvent;

@@ -37,6 +37,9 @@ public sealed class Participant
 
     public bool Left { get; internal set; }
 
+    /// <summary>The instructor removed this student's data; <see cref="DisplayName"/> is a placeholder.</summary>
+    public bool Erased { get; internal set; }
+
     /// <summary>In the room: neither kicked nor gone.</summary>
-    public bool IsActive => !Kicked && !Left;
+    public bool IsActive => !Kicked && !Left && !Erased;
 }

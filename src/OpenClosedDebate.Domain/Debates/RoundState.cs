@@ -60,4 +60,6 @@ public sealed class RoundState
     }
 
     internal void Put(Ballot ballot) => _ballots[ballot.ParticipantId] = ballot;
+
+    internal void RemoveBallot(Guid participantId) => _ballots.Remove(participantId);
 }

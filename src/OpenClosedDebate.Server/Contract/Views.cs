@@ -69,7 +69,8 @@ public sealed record ArgumentView(
     Guid? ReplyToId,
     DateTimeOffset PostedAt,
     bool Hidden,
-    string? HiddenReason);
+    string? HiddenReason,
+    bool Withdrawn);
 
 /// <summary>A student as the instructor sees them.</summary>
 public sealed record ParticipantView(

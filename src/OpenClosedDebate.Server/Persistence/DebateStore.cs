@@ -18,4 +18,40 @@ internal static class DebateStore
         var records = await db.Events.AsNoTracking().Where(e => e.DebateId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         return (row, Debate.Restore(id, records.Select(EventCodec.FromRecord)));
     }
+
+    /// <summary>A debate's stored history, in order (committed events only).</summary>
+    public static async Task<List<DebateEvent>> HistoryAsync(IDbContextFactory<DebateDb> dbs, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var events = new List<DebateEvent>();
+        await foreach (var record in db.Events.AsNoTracking().Where(e => e.DebateId == id).OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            events.Add(EventCodec.FromRecord(record));
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// Commits a <see cref="ParticipantErased"/> and, in the same transaction, rewrites the student's
+    /// earlier events without their text, name or rankings.
+    /// </summary>
+    public static async Task EraseAsync(IDbContextFactory<DebateDb> dbs, Guid debateId, ParticipantErased erased, DebateSummary summary, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var theirs = await db.Events
+            .Where(e => e.DebateId == debateId && e.ParticipantId == erased.ParticipantId && Redaction.Types.Contains(e.Type))
+            .ToListAsync(ct);
+        foreach (var record in theirs)
+        {
+            record.Payload = EventCodec.ToRecord(debateId, Redaction.Redact(EventCodec.FromRecord(record), erased.ReplacementName)).Payload;
+        }
+
+        db.Events.Add(EventCodec.ToRecord(debateId, erased));
+        var row = await db.Debates.SingleAsync(d => d.Id == debateId, ct);
+        summary.CopyTo(row);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
 }

@@ -140,6 +140,44 @@ internal sealed partial class Room
         }
     }
 
+    /// <summary>
+    /// Removes a student's data. The erase is committed together with the rewrite of the student's
+    /// earlier events, after every earlier write of this room has landed, so the history has no gap.
+    /// </summary>
+    public async Task EraseAsync(Guid participantId)
+    {
+        using var scope = _log.BeginScope(_logScope);
+        await _gate.WaitAsync();
+        try
+        {
+            await PrepareAsync();
+            foreach (var (_, done) in _pending.ToList())
+            {
+                await done.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            await PrepareAsync();
+            var now = _services.Time.GetUtcNow();
+            var events = _debate.Erase(participantId, now);
+            try
+            {
+                await DebateStore.EraseAsync(_services.Dbs, Id, (ParticipantErased)events[0], DebateSummary.Of(_debate, now));
+            }
+            catch (Exception e)
+            {
+                Volatile.Write(ref _poisonedEpoch, _epoch);
+                throw new StorageUnavailableException("The student's data couldn't be removed. Nothing changed; please try again.", e);
+            }
+
+            OnCommitted(events);
+            LogErased(Id, participantId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Stops the room for good, e.g. when its debate is deleted, and tells everyone in it why.</summary>
     public async Task CloseAsync(string message)
     {
@@ -339,6 +377,9 @@ internal sealed partial class Room
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Debate {DebateId} reloaded from the database at version {Version} after a failed commit")]
     private partial void LogReloaded(Guid debateId, long version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Debate {DebateId}: the data of participant {ParticipantId} was removed at the instructor's request")]
+    private partial void LogErased(Guid debateId, Guid participantId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Debate {DebateId}: the clock tick failed")]
     private partial void LogTickFailed(Guid debateId, Exception exception);

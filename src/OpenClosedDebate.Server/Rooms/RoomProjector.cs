@@ -111,6 +111,18 @@ internal sealed class RoomProjector
                 }
 
                 break;
+            case ParticipantErased x:
+                _counts = _tally = true;
+                _roster.Add(x.ParticipantId);
+                foreach (var a in _d.Rounds.SelectMany(r => r.Arguments).Where(a => a.AuthorId == x.ParticipantId))
+                {
+                    _box.Instructor.Add(new ArgumentUpserted(e.Seq, RoomViews.Argument(_d, a, Audience.Instructor)));
+                    _box.Public.Add(new ArgumentRemoved(e.Seq, a.Id));
+                }
+
+                Personal(x.ParticipantId, new Removed(e.Seq, "The instructor removed your data from this debate."));
+                _box.Removed.Add(x.ParticipantId);
+                break;
             case ParticipantKicked k:
                 _counts = _tally = true;
                 _roster.Add(k.ParticipantId);

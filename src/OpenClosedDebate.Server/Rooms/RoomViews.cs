@@ -42,7 +42,7 @@ internal static class RoomViews
         var author = d.FindParticipant(a.AuthorId)!;
         var name = audience != Audience.Instructor && d.Plan.Settings.Anonymous ? author.Pseudonym : author.DisplayName;
         var showHidden = audience == Audience.Instructor;
-        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null);
+        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null, a.Withdrawn);
     }
 
     public static string AuthorName(Debate d, Participant p) => d.Plan.Settings.Anonymous ? p.Pseudonym : p.DisplayName;

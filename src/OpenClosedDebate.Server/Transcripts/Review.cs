@@ -1,0 +1,106 @@
+namespace OpenClosedDebate.Server.Transcripts;
+
+using System.Text.RegularExpressions;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
+using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Rooms;
+
+/// <summary>Builds the instructor's review of a debate from its live state and its history.</summary>
+internal static partial class Review
+{
+    public const string Format = "open-closed-debate/review@1";
+
+    /// <param name="d">The debate, read under its room's gate.</param>
+    /// <param name="history">Its events, in order.</param>
+    /// <param name="shared">Use pseudonyms for every student: the version to share with the class.</param>
+    public static ReviewView Build(Debate d, IReadOnlyList<DebateEvent> history, bool shared)
+    {
+        string Name(Guid id) => d.FindParticipant(id) is { } p ? (shared ? p.Pseudonym : p.DisplayName) : "A student";
+        var post = d.Plan.PostDebateVoteIndex() is { } i && d.Rounds.Count > i ? d.Rounds[i].Result?.Persuasion : null;
+        return new ReviewView(
+            Format,
+            shared,
+            new ReviewDebateView(
+                d.Id, d.JoinCode, d.Plan.Motion, d.Status, d.CreatedAt, d.StartedAt, d.FinishedAt,
+                d.Participants.Count(p => !p.Erased), RoomViews.MethodName(d.Plan.Settings.TallyMethod), d.Plan.PreReading),
+            post is null ? null : RoomViews.Result(d, new RoundResult(0, RoundKind.MotionVote, 0, null, null, null, post)).Persuasion,
+            [.. d.Plan.Rounds.Select((plan, index) => Round(d, plan, index, Name))],
+            Participation(d, Name),
+            Timeline.Of(d, history, Name));
+    }
+
+    public static int Words(string text) => WordPattern().Count(text);
+
+    private static ReviewRoundView Round(Debate d, RoundPlan plan, int index, Func<Guid, string> name)
+    {
+        var state = index < d.Rounds.Count ? d.Rounds[index] : null;
+        var view = RoomViews.Debate(d).Rounds[index];
+        var arguments = state?.Arguments ?? [];
+        var replies = arguments.Where(a => a.ReplyToId is not null).ToLookup(a => a.ReplyToId!.Value);
+        ReviewArgumentView Thread(Argument a) => new(
+            a.Id, a.Side, a.AuthorId, name(a.AuthorId), a.Text, Words(a.Text), a.PostedAt, a.ReplyToId,
+            a.Hidden && !a.Withdrawn, a.HiddenReason, a.Withdrawn, [.. replies[a.Id].Select(Thread)]);
+        var known = arguments.Select(a => a.Id).ToHashSet();
+        var roots = arguments.Where(a => a.ReplyToId is not { } to || !known.Contains(to)).ToList();
+        return new ReviewRoundView(
+            index,
+            plan.Title,
+            plan.Kind,
+            plan.Prompt,
+            plan.OpenBrief,
+            plan.ClosedBrief,
+            view.Scenario,
+            view.Options,
+            [.. roots.Where(a => a.Side == Side.Open).Select(Thread)],
+            [.. roots.Where(a => a.Side == Side.Closed).Select(Thread)],
+            [.. (state?.Ballots.Values ?? []).OrderBy(b => b.CastAt).Select(b => new ReviewBallotView(b.ParticipantId, name(b.ParticipantId), b.Ranking, b.Revision, b.Receipt, b.CastAt))],
+            Results(d, state));
+    }
+
+    /// <summary>The published result first, then the round under each other method.</summary>
+    private static List<ResultView> Results(Debate d, RoundState? round)
+    {
+        if (round?.Result is not { } published)
+        {
+            return [];
+        }
+
+        var results = new List<ResultView> { RoomViews.Result(d, published) };
+        if (round.Plan.Kind != RoundKind.MotionVote)
+        {
+            results.AddRange(Tally.Methods.Where(m => m != d.Plan.Settings.TallyMethod).Select(m => RoomViews.Result(d, d.ResultOf(round, m))));
+        }
+
+        return results;
+    }
+
+    private static List<ParticipationView> Participation(Debate d, Func<Guid, string> name)
+    {
+        var minds = d.MindChanges().ToDictionary(c => c.ParticipantId);
+        var arguments = d.Rounds.SelectMany(r => r.Arguments).ToLookup(a => a.AuthorId);
+        return [.. d.Participants.Select(p =>
+        {
+            var mine = arguments[p.Id].ToList();
+            var ballots = d.Rounds.Select(r => r.Ballots.GetValueOrDefault(p.Id)).OfType<Ballot>().ToList();
+            var sides = mine.Select(a => a.Side).Concat(p.Side is { } s ? [s] : []).Distinct().Order().ToList();
+            var mind = minds.GetValueOrDefault(p.Id);
+            return new ParticipationView(
+                p.Id,
+                name(p.Id),
+                p.Erased ? "erased" : p.Kicked ? "removed" : p.Left ? "left" : "in the room",
+                sides,
+                mine.Count(a => !a.IsRebuttal),
+                mine.Count(a => a.IsRebuttal),
+                mine.Sum(a => Words(a.Text)),
+                ballots.Count,
+                ballots.Sum(b => b.Revision - 1),
+                mind?.Before,
+                mind?.After,
+                mind?.Changed ?? false);
+        })];
+    }
+
+    [GeneratedRegex(@"\S+")]
+    private static partial Regex WordPattern();
+}
