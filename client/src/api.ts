@@ -1,5 +1,5 @@
 // The REST API, for instructors.
-import type { ComparisonView, CreateDebateRequest, DebateDetail, DebateListItem, DebatePlan, Instructor, Problem, SetupStatus, TemplateView } from './contract';
+import type { ReviewView, ComparisonView, CreateDebateRequest, DebateDetail, DebateListItem, DebatePlan, Instructor, Problem, SetupStatus, TemplateView } from './contract';
 
 export class ApiError extends Error {
   constructor(
@@ -43,5 +43,9 @@ export const api = {
   create: (request: CreateDebateRequest) => call<DebateDetail>('POST', '/api/debates', request),
   editPlan: (id: string, plan: DebatePlan) => call<DebateDetail>('PUT', `/api/debates/${encodeURIComponent(id)}/plan`, plan),
   remove: (id: string) => call<void>('DELETE', `/api/debates/${encodeURIComponent(id)}`),
+  review: (id: string) => call<ReviewView>('GET', `/api/debates/${encodeURIComponent(id)}/review`),
+  erase: (id: string, participantId: string) => call<void>('POST', `/api/debates/${encodeURIComponent(id)}/participants/${encodeURIComponent(participantId)}/erase`),
+  exportUrl: (id: string, file: 'transcript.md' | 'arguments.csv' | 'ballots.csv' | 'debate.json', share: boolean) =>
+    `/api/debates/${encodeURIComponent(id)}/export/${file}${share ? '?share=true' : ''}`,
   comparison: (id: string) => call<ComparisonView>('GET', `/api/debates/${encodeURIComponent(id)}/comparison`),
 };

@@ -95,6 +95,8 @@ export interface ArgumentView {
   postedAt: string;
   hidden: boolean;
   hiddenReason: string | null;
+  /** The instructor removed the author's data: the text is gone. */
+  withdrawn: boolean;
 }
 
 export interface ParticipantView {
@@ -413,6 +415,98 @@ export interface MindChangeView {
 export interface ComparisonView {
   rounds: RoundComparisonView[];
   mindChanges: MindChangeView[];
+}
+
+// The instructor's review of a debate (GET /api/debates/{id}/review; the JSON export has the same shape).
+
+export interface ReviewDebateView {
+  id: string;
+  joinCode: string;
+  motion: string;
+  status: DebateStatus;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  students: number;
+  tallyMethod: TallyMethod;
+  preReading: PreReading[];
+}
+
+export interface ReviewArgumentView {
+  id: string;
+  side: Side;
+  authorId: string;
+  author: string;
+  text: string;
+  words: number;
+  postedAt: string;
+  replyToId: string | null;
+  hidden: boolean;
+  hiddenReason: string | null;
+  withdrawn: boolean;
+  replies: ReviewArgumentView[];
+}
+
+export interface ReviewBallotView {
+  participantId: string;
+  voter: string;
+  ranking: string[];
+  revision: number;
+  receipt: string;
+  castAt: string;
+}
+
+export interface ReviewRoundView {
+  index: number;
+  title: string;
+  kind: RoundKind;
+  prompt: string;
+  openBrief: string | null;
+  closedBrief: string | null;
+  scenario: ScenarioView | null;
+  options: OptionView[];
+  open: ReviewArgumentView[];
+  closed: ReviewArgumentView[];
+  ballots: ReviewBallotView[];
+  /** The published result first, then the round under the other methods. */
+  results: ResultView[];
+}
+
+export interface ParticipationView {
+  participantId: string;
+  name: string;
+  status: string;
+  sides: Side[];
+  arguments: number;
+  rebuttals: number;
+  words: number;
+  ballots: number;
+  revisions: number;
+  before: MotionChoice | null;
+  after: MotionChoice | null;
+  changedMind: boolean;
+}
+
+export interface TimelineEntryView {
+  seq: number;
+  at: string;
+  kind: string;
+  actor: string;
+  text: string;
+  roundIndex: number | null;
+  participantId: string | null;
+  argumentId: string | null;
+  replyToId: string | null;
+}
+
+export interface ReviewView {
+  format: string;
+  shared: boolean;
+  debate: ReviewDebateView;
+  persuasion: PersuasionView | null;
+  rounds: ReviewRoundView[];
+  participation: ParticipationView[];
+  timeline: TimelineEntryView[];
 }
 
 /** RFC 7807 problem details, as the REST API returns them. */

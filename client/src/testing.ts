@@ -53,6 +53,7 @@ export function argument(id: string, overrides: Partial<ArgumentView> = {}): Arg
     postedAt: `2026-11-26T09:00:0${id.length % 10}Z`,
     hidden: false,
     hiddenReason: null,
+    withdrawn: false,
     ...overrides,
   };
 }

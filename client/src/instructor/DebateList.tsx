@@ -63,6 +63,9 @@ export function DebateList() {
               <th scope="col">Status</th>
               <th scope="col">Students</th>
               <th scope="col">Created</th>
+              <th scope="col">
+                <span class="visually-hidden">Review</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -79,6 +82,13 @@ export function DebateList() {
                 </td>
                 <td>{d.participantCount}</td>
                 <td>{new Date(d.createdAt).toLocaleString()}</td>
+                <td>
+                  {d.status !== 'draft' && (
+                    <a href={`/instructor/debates/${d.id}/review`} onClick={(e) => (e.preventDefault(), navigate(`/instructor/debates/${d.id}/review`))}>
+                      Review
+                    </a>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

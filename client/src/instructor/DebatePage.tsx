@@ -9,6 +9,7 @@ import { ResultsPanel } from '../ui/ResultsPanel';
 import { Comparison } from './Comparison';
 import { LobbyPanel } from './LobbyPanel';
 import { PlanEditor } from './PlanEditor';
+import { navigate } from './router';
 import { RunPanel } from './RunPanel';
 
 export function DebatePage({ id }: { id: string }) {
@@ -47,6 +48,11 @@ export function DebatePage({ id }: { id: string }) {
           {debateStatus !== 'draft' && (
             <a class="button" href={projectorUrl} target="_blank" rel="noopener">
               Open projector view
+            </a>
+          )}
+          {debateStatus !== 'draft' && (
+            <a class="button" href={`/instructor/debates/${id}/review`} onClick={(e) => (e.preventDefault(), navigate(`/instructor/debates/${id}/review`))}>
+              Review &amp; export
             </a>
           )}
         </div>

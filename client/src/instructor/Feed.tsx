@@ -16,7 +16,7 @@ export function Feed({
   const threads = threadedArguments(state, roundIndex);
   const total = threads.reduce((n, t) => n + 1 + t.replies.length, 0);
   const action = (id: string, hidden: boolean) =>
-    hidden ? (
+    state.arguments[id]?.withdrawn ? null : hidden ? (
       <button class="button button--small" type="button" onClick={() => onRestore(id)}>
         Restore
       </button>

@@ -3,6 +3,7 @@ import { api, ApiError } from '../api';
 import type { Instructor } from '../contract';
 import { DebateList } from './DebateList';
 import { DebatePage } from './DebatePage';
+import { ReviewPage } from './review/ReviewPage';
 import { navigate, useRoute } from './router';
 import { SetupForm } from './SetupForm';
 import { SignInForm } from './SignInForm';
@@ -50,7 +51,7 @@ export function InstructorApp() {
           </button>
         </span>
       </header>
-      {route.page === 'debate' ? <DebatePage key={route.id} id={route.id} /> : <DebateList />}
+      {route.page === 'debate' ? <DebatePage key={route.id} id={route.id} /> : route.page === 'review' ? <ReviewPage key={route.id} id={route.id} /> : <DebateList />}
     </div>
   );
 }

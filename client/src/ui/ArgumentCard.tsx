@@ -24,7 +24,11 @@ export function ArgumentCard({
         <span class="argument__author">{argument.authorName}</span>
         {mine && <span class="argument__mine">you</span>}
         {reply && <span class="argument__kind">rebuttal</span>}
-        {argument.hidden && <span class="argument__hidden">hidden: {argument.hiddenReason}</span>}
+        {argument.withdrawn ? (
+          <span class="argument__hidden">withdrawn: the author's data was removed</span>
+        ) : (
+          argument.hidden && <span class="argument__hidden">hidden: {argument.hiddenReason}</span>
+        )}
       </header>
       <p class="argument__text">{argument.text}</p>
       {children && <div class="argument__actions">{children}</div>}

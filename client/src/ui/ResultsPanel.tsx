@@ -81,7 +81,7 @@ function MotionBars({ motion }: { motion: MotionView }) {
   );
 }
 
-function PersuasionBlock({ persuasion }: { persuasion: PersuasionView }) {
+export function PersuasionBlock({ persuasion }: { persuasion: PersuasionView }) {
   const verdict =
     persuasion.winner === 'for'
       ? 'The motion carries: the side for it gained more support.'

@@ -28,7 +28,7 @@ internal static class Timeline
     {
         TimelineEntryView Line(string kind, string actor, string text, int? round = null, Guid? participant = null, Guid? argument = null, Guid? replyTo = null) =>
             new(e.Seq, e.At, kind, actor, text, round, participant, argument, replyTo);
-        string Title(int round) => $"Round {round + 1} ({d.Plan.Rounds[round].Title})";
+        string Title(int round) => d.Plan.Rounds[round].Title == $"Round {round + 1}" ? $"Round {round + 1}" : $"Round {round + 1} ({d.Plan.Rounds[round].Title})";
         string SideName(Side side) => side == Side.Open ? "open" : "closed";
 
         return e switch
