@@ -7,9 +7,12 @@ public sealed class ConsolePage(IPage page, string baseUrl)
 {
     public IPage Page { get; } = page;
 
-    public static async Task<ConsolePage> SignInAsync(Chromium chrome, string baseUrl)
+    public static async Task<ConsolePage> SignInAsync(Chromium chrome, string baseUrl) =>
+        await SignInAsync(await chrome.OpenAsync(Chromium.Laptop), baseUrl);
+
+    /// <summary>Signs in on a page the test has already opened, e.g. to listen to it from its first load.</summary>
+    public static async Task<ConsolePage> SignInAsync(IPage page, string baseUrl)
     {
-        var page = await chrome.OpenAsync(Chromium.Laptop);
         await page.GotoAsync($"{baseUrl}/instructor");
         await page.GetByLabel("E-mail", new() { Exact = true }).FillAsync(WebServer.Email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(WebServer.Password);

@@ -9,9 +9,12 @@ public sealed class StudentPage(IPage page, string name)
 
     public string Name { get; } = name;
 
-    public static async Task<StudentPage> JoinByCodeAsync(Chromium chrome, string baseUrl, string code, string name)
+    public static async Task<StudentPage> JoinByCodeAsync(Chromium chrome, string baseUrl, string code, string name) =>
+        await JoinByCodeAsync(await chrome.OpenAsync(Chromium.Phone, phone: true), baseUrl, code, name);
+
+    /// <summary>Joins on a page the test has already opened, e.g. to listen to it from its first load.</summary>
+    public static async Task<StudentPage> JoinByCodeAsync(IPage page, string baseUrl, string code, string name)
     {
-        var page = await chrome.OpenAsync(Chromium.Phone, phone: true);
         await page.GotoAsync($"{baseUrl}/");
         await page.GetByLabel("Join code", new() { Exact = true }).FillAsync(code.ToLowerInvariant());
         return await EnterNameAsync(page, name);
