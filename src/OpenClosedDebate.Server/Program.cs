@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Debates;
 using OpenClosedDebate.Server.Hosting;
@@ -34,6 +35,7 @@ builder.Services.AddSerilog(
 builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<RoomOptions>().BindConfiguration(RoomOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateOnStart();
+builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
 builder.Services.AddSingleton(TimeProvider.System);
@@ -49,9 +51,11 @@ builder.Services.AddHostedService<RetentionJob>();
 
 builder.Services.AddPersistentKeys(builder.Configuration, builder.Environment);
 builder.Services.AddInstructorAuth();
+builder.Services.AddSingleton<FloodFilter>();
 builder.Services.AddSignalR(o =>
     {
         o.AddFilter<HubErrorFilter>();
+        o.AddFilter<FloodFilter>();
         // The longest text a rule allows (1,000 characters of at most four UTF-16 units, JSON-escaped) fits.
         o.MaximumReceiveMessageSize = 64 * 1024;
     })
@@ -71,8 +75,13 @@ if (cli)
 
 app.UseExceptionHandler();
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseSecurityHeaders("/api");
+app.UseHsts();
 app.UseClientFiles();
 app.UseHubOriginCheck("/hubs");
+app.UseCrossSiteCheck("/api");
+app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -80,7 +89,12 @@ app.MapHealthChecks("/healthz");
 app.MapAuthApi();
 app.MapDebatesApi();
 app.MapTranscriptsApi();
-app.MapHub<DebateHub>("/hubs/debate");
+app.MapHub<DebateHub>("/hubs/debate", o =>
+{
+    // A client that stops reading its socket is dropped once a send has waited this long, which bounds
+    // what the server holds for it; until then its sends queue behind its own, and nobody else's.
+    o.TransportSendTimeout = app.Services.GetRequiredService<IOptions<RoomOptions>>().Value.SlowClientTimeout;
+});
 app.MapClientPages();
 
 await app.RunAsync();

@@ -32,15 +32,32 @@ public sealed class DebateServer : WebApplicationFactory<Program>
     private readonly TimeSpan _broadcastInterval;
     private readonly Action<IServiceCollection>? _configure;
     private readonly bool _ownsDatabase;
+    private readonly IReadOnlyDictionary<string, string?> _rateLimits;
+
+    private static readonly Dictionary<string, string?> Unlimited = new()
+    {
+        ["RateLimits:ArgumentBurst"] = "1000",
+        ["RateLimits:BallotBurst"] = "1000",
+        ["RateLimits:CallsPerSecondPerConnection"] = "100000",
+        ["RateLimits:SignInsPerMinutePerAddress"] = "100000",
+    };
 
     /// <param name="databaseFile">A file another server used or will use (a restart); when null, the
     /// server makes its own and deletes it when disposed.</param>
     /// <param name="time">The clock; a new fake at <see cref="Start"/> when null.</param>
     /// <param name="broadcastInterval">Rooms:BroadcastInterval; zero sends each commit at once.</param>
     /// <param name="configure">Extra service registrations, e.g. a fault injector.</param>
-    public DebateServer(string? databaseFile = null, FakeTimeProvider? time = null, TimeSpan? broadcastInterval = null, Action<IServiceCollection>? configure = null)
+    /// <param name="rateLimits">The rate limits to use; when null, limits so high that tests which
+    /// race through a debate on a fake clock (while the limiters' real clock barely moves) never meet them.</param>
+    public DebateServer(
+        string? databaseFile = null,
+        FakeTimeProvider? time = null,
+        TimeSpan? broadcastInterval = null,
+        Action<IServiceCollection>? configure = null,
+        IReadOnlyDictionary<string, string?>? rateLimits = null)
     {
         _configure = configure;
+        _rateLimits = rateLimits ?? Unlimited;
         _ownsDatabase = databaseFile is null;
         DatabaseFile = databaseFile ?? TempDatabase.NewPath();
         Time = time ?? new FakeTimeProvider(Start);
@@ -127,7 +144,7 @@ public sealed class DebateServer : WebApplicationFactory<Program>
             ["Serilog:WriteTo:Console:Name"] = "File",
             ["Serilog:WriteTo:Console:Args:path"] = Path.Combine(LogDirectory, "console-.log"),
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(LogDirectory, "openclosed-.log"),
-        }));
+        }).AddInMemoryCollection(_rateLimits));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Time);

@@ -32,9 +32,15 @@ internal sealed class ServerProcess : IDisposable
 
     public string Stderr => Read(_stderr);
 
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static ServerProcess Start(string folder, string databaseFile, IEnumerable<string> args, string? passwordVariable = null)
+    /// <summary>Starts the server with these arguments; <paramref name="settings"/> are extra environment variables, e.g. RateLimits__ArgumentBurst.</summary>
+    public static ServerProcess Start(
+        string folder, string databaseFile, IEnumerable<string> args, string? passwordVariable = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -67,6 +73,11 @@ internal sealed class ServerProcess : IDisposable
         else
         {
             info.Environment["OCD_INSTRUCTOR_PASSWORD"] = passwordVariable;
+        }
+
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = info };
@@ -111,6 +122,13 @@ internal sealed class ServerProcess : IDisposable
 
             await Task.Delay(PollInterval, Ct);
         }
+    }
+
+    /// <summary>SIGKILL, as `kill -9` sends: the server gets no chance to flush, commit or say goodbye.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit(TimeSpan.FromSeconds(10));
     }
 
     public override string ToString() => $"stdout:\n{Stdout}\nstderr:\n{Stderr}";

@@ -1,5 +1,6 @@
 namespace OpenClosedDebate.Server.Auth;
 
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,23 +14,36 @@ internal static class AuthApi
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
 
-        group.MapPost("/sign-in", SignIn);
+        group.MapPost("/sign-in", SignIn).RequireRateLimiting(AuthSetup.SignInLimit);
         group.MapPost("/sign-out", (Delegate)SignOut).RequireAuthorization(AuthSetup.InstructorPolicy);
         group.MapGet("/me", Me).RequireAuthorization(AuthSetup.InstructorPolicy);
         group.MapGet("/setup", async (SetupLink link, InstructorAccounts accounts, HttpContext http) =>
             TypedResults.Ok(new SetupStatus(link.IsOpen && !await accounts.AnyAsync(http.RequestAborted))));
-        group.MapPost("/setup", Setup);
+        group.MapPost("/setup", Setup).RequireRateLimiting(AuthSetup.SignInLimit);
         return group;
     }
 
-    private static async Task<Results<Ok<Instructor>, ProblemHttpResult>> SignIn(Credentials credentials, InstructorAccounts accounts, HttpContext http)
+    private static async Task<Results<Ok<Instructor>, ProblemHttpResult>> SignIn(
+        Credentials credentials, InstructorAccounts accounts, SignInThrottle throttle, HttpContext http)
     {
+        if (throttle.LockedFor(credentials.Email) is { } wait)
+        {
+            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Problems.Of(
+                StatusCodes.Status429TooManyRequests,
+                $"Too many wrong passwords for this account. Try again in {minutes} minute{(minutes == 1 ? string.Empty : "s")}.",
+                "accountLocked");
+        }
+
         var account = await accounts.VerifyAsync(credentials.Email, credentials.Password, http.RequestAborted);
         if (account is null)
         {
+            throttle.Failed(credentials.Email);
             return Problems.Of(StatusCodes.Status401Unauthorized, "The e-mail or password is wrong.", "invalidCredentials");
         }
 
+        throttle.Succeeded(credentials.Email);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(account.Id, account.Email));
         return TypedResults.Ok(new Instructor(account.Id, account.Email));
     }

@@ -1,14 +1,21 @@
 namespace OpenClosedDebate.Server.Auth;
 
+using System.Globalization;
 using System.Security.Claims;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Security;
 
 /// <summary>Instructors sign in with a cookie; students have no account.</summary>
 internal static class AuthSetup
 {
     public const string InstructorPolicy = "Instructor";
     public const string InstructorRole = "Instructor";
+
+    /// <summary>The rate limit on sign-in and setup attempts from one address.</summary>
+    public const string SignInLimit = "sign-in";
 
     public static IServiceCollection AddInstructorAuth(this IServiceCollection services)
     {
@@ -28,6 +35,27 @@ internal static class AuthSetup
             });
         services.AddAuthorizationBuilder()
             .AddPolicy(InstructorPolicy, p => p.RequireAuthenticatedUser().RequireRole(InstructorRole));
+        services.AddSingleton<SignInThrottle>();
+        services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(SignInLimit, http =>
+            {
+                var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SignInsPerMinutePerAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
+            });
+            o.OnRejected = async (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await Problems.WriteAsync(
+                    context.HttpContext, StatusCodes.Status429TooManyRequests, "Too many sign-in attempts from here. Wait a minute and try again.", "tooManyAttempts");
+            };
+        });
         return services;
     }
 

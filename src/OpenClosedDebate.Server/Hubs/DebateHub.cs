@@ -177,6 +177,10 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
         }
     }
 
+    /// <summary>The student a connection speaks for, once it has joined or resumed; null before, and for instructors.</summary>
+    internal static Guid? ParticipantOf(HubCallerContext context) =>
+        context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding ? binding.ParticipantId : null;
+
     /// <summary>Which room (and, for a student, which participant) this connection speaks for.</summary>
     private sealed record ConnectionBinding(Room Room, Guid? ParticipantId, string Group);
 }

@@ -1,5 +1,6 @@
 namespace OpenClosedDebate.Server.Persistence;
 
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,10 +9,19 @@ internal static class DatabaseSetup
 {
     public const string ConnectionName = "Debates";
     private const string DefaultConnection = "Data Source=data/openclosed.db";
+    private const int BusyTimeoutSeconds = 5;
 
     public static IServiceCollection AddDebateDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        var connection = new SqliteConnectionStringBuilder(config.GetConnectionString(ConnectionName) ?? DefaultConnection);
+        var given = config.GetConnectionString(ConnectionName) ?? DefaultConnection;
+        var connection = new SqliteConnectionStringBuilder(given);
+        if (!new DbConnectionStringBuilder { ConnectionString = given }.Keys.Cast<string>().Any(k => k.Replace(" ", string.Empty, StringComparison.Ordinal).EndsWith("timeout", StringComparison.OrdinalIgnoreCase)))
+        {
+            // Wait at most this long for a lock another process holds, then refuse the write clearly
+            // rather than leave a student waiting half a minute (SQLite's default) for an acknowledgement.
+            connection.DefaultTimeout = BusyTimeoutSeconds;
+        }
+
         if (connection.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(connection.DataSource))
         {
             connection.DataSource = Path.Combine(env.ContentRootPath, connection.DataSource);

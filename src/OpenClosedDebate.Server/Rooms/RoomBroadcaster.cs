@@ -119,24 +119,29 @@ internal sealed partial class RoomBroadcaster(
         }
     }
 
+    /// <summary>
+    /// Hands every message to SignalR without waiting for slow connections: a write that can't finish at
+    /// once waits in that connection's own queue (in order, behind its earlier writes) while the room
+    /// moves on. A connection that stops reading is dropped after <see cref="RoomOptions.SlowClientTimeout"/>.
+    /// </summary>
     private async Task SendAsync(Outbox outbox)
     {
         var now = time.GetUtcNow();
         if (outbox.Public.Count > 0)
         {
-            await hub.Clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public));
+            Observe(hub.Clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public)));
         }
 
         if (outbox.Instructor.Count > 0)
         {
-            await hub.Clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor));
+            Observe(hub.Clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor)));
         }
 
         foreach (var (connections, events) in outbox.Targeted)
         {
             if (connections.Count > 0)
             {
-                await hub.Clients.Clients(connections).Update(new RoomUpdate(now, events));
+                Observe(hub.Clients.Clients(connections).Update(new RoomUpdate(now, events)));
             }
         }
 
@@ -144,7 +149,7 @@ internal sealed partial class RoomBroadcaster(
         {
             if (connections.Count > 0)
             {
-                await hub.Clients.Clients(connections).Snapshot(snapshot);
+                Observe(hub.Clients.Clients(connections).Snapshot(snapshot));
             }
         }
 
@@ -157,6 +162,22 @@ internal sealed partial class RoomBroadcaster(
         }
     }
 
+    private void Observe(Task send)
+    {
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = send.ContinueWith(
+                (t, state) => ((RoomBroadcaster)state!).LogSendFailed(room.Id, t.Exception!),
+                this,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Broadcast to debate {DebateId} failed")]
     private partial void LogFlushFailed(Guid debateId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A send to debate {DebateId} failed")]
+    private partial void LogSendFailed(Guid debateId, Exception exception);
 }

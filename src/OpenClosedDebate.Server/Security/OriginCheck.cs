@@ -22,7 +22,8 @@ internal static partial class OriginCheck
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
         }));
 
-    private static bool IsAllowed(string origin, HttpContext http)
+    /// <summary>Whether a browser origin is this server itself or one the settings allow.</summary>
+    public static bool IsAllowed(string origin, HttpContext http)
     {
         if (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
             && string.Equals(uri.Authority, http.Request.Host.Value, StringComparison.OrdinalIgnoreCase))

@@ -1,0 +1,215 @@
+namespace OpenClosedDebate.Hardening.Tests;
+
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Tests;
+
+/// <summary>
+/// The built server as its own process on a loopback port, over its own SQLite file, reached only
+/// through real sockets. It can be killed with SIGKILL and started again on the same file and port.
+/// Its logs stay behind (in <see cref="Ledger"/>'s folder) for the test that reads every log at the end.
+/// </summary>
+public sealed class RealServer : IAsyncDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly HttpClient _health = new();
+    private ServerProcess? _process;
+    private int _starts;
+
+    private RealServer(string folder, int port, IReadOnlyDictionary<string, string> settings)
+    {
+        Folder = folder;
+        Port = port;
+        _settings = settings;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public string Folder { get; }
+
+    public string DatabaseFile => Path.Combine(Folder, "debates.db");
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The process id of the running server.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("The server isn't running.");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Starts a server on a fresh database and a free port, with settings given as configuration keys (Section:Key).</summary>
+    public static async Task<RealServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var folder = Ledger.NewServerFolder();
+        var environment = (settings ?? new Dictionary<string, string>()).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
+        var server = new RealServer(folder, FreePort(), environment);
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Kills the process with SIGKILL, as `kill -9` does.</summary>
+    public void Kill()
+    {
+        var process = _process ?? throw new InvalidOperationException("The server isn't running.");
+        process.Kill();
+        SaveConsole(process);
+        process.Dispose();
+        _process = null;
+    }
+
+    /// <summary>Starts the server again on the same database and port.</summary>
+    public Task RestartAsync() => StartProcessAsync();
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>Adds an instructor with the CLI verb, as an administrator would, and signs them in.</summary>
+    public async Task<RealTeacher> TeacherAsync(string email = "teacher@example.edu")
+    {
+        var run = await ServerProcess.RunAsync(Folder, DatabaseFile, ["instructor", "add", email], passwordVariable: Password);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Ledger.Secret(Password);
+        return await SignInAsync(email, Password);
+    }
+
+    public async Task<RealTeacher> SignInAsync(string email, string password)
+    {
+        var http = Http();
+        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(email, password), Json, Ct);
+        Assert.True(response.IsSuccessStatusCode, $"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        Ledger.Secret(cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..]);
+        http.DefaultRequestHeaders.Add("Cookie", cookie);
+        return new RealTeacher(this, http, cookie);
+    }
+
+    /// <summary>A plain HTTP client for this server that keeps no cookies of its own.</summary>
+    public HttpClient Http() =>
+        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A hub connection over a real WebSocket; with a cookie it is an instructor's.</summary>
+    public HubConnection Connection(string? cookie = null, IRetryPolicy? reconnect = null, Uri? through = null)
+    {
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(through ?? BaseAddress, "/hubs/debate"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                if (cookie is not null)
+                {
+                    o.Headers["Cookie"] = cookie;
+                }
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json);
+        if (reconnect is not null)
+        {
+            builder.WithAutomaticReconnect(reconnect);
+        }
+
+        var connection = builder.Build();
+        connection.ServerTimeout = TimeSpan.FromSeconds(30);
+        return connection;
+    }
+
+    public async Task<RoomClient> ConnectAsync(string? cookie = null)
+    {
+        var client = new RoomClient(Connection(cookie));
+        await client.Connection.StartAsync(Ct);
+        return client;
+    }
+
+    /// <summary>Reads the database directly, as a second process would, without writing to it.</summary>
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 }.ToString());
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>The server's working set and peak working set in bytes, from /proc.</summary>
+    public (long Resident, long Peak) Memory()
+    {
+        var status = File.ReadAllLines($"/proc/{ProcessId}/status");
+        long Field(string name) => long.Parse(status.Single(l => l.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        return (Field("VmRSS:"), Field("VmHWM:"));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            SaveConsole(process);
+            process.Dispose();
+            _process = null;
+        }
+
+        _health.Dispose();
+        SqliteConnection.ClearAllPools();
+        await Task.Yield();
+        foreach (var file in Directory.EnumerateFiles(Folder, "debates.db*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        _starts++;
+        var process = ServerProcess.Start(Folder, DatabaseFile, ["--urls", BaseAddress.ToString()], settings: _settings);
+        _process = process;
+        await process.PollUntilAsync(
+            async () =>
+            {
+                try
+                {
+                    using var response = await _health.GetAsync(new Uri(BaseAddress, "/healthz"), Ct);
+                    return response.StatusCode == HttpStatusCode.OK;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            "the server answered /healthz",
+            StartTimeout);
+    }
+
+    private void SaveConsole(ServerProcess process) =>
+        File.WriteAllText(Path.Combine(Folder, "logs", $"console-{_starts}.txt"), process.ToString());
+}
+
+/// <summary>A signed-in instructor of a <see cref="RealServer"/>.</summary>
+public sealed record RealTeacher(RealServer Server, HttpClient Http, string Cookie)
+{
+    public async Task<DebateDetail> CreateAsync(DebatePlan plan)
+    {
+        var response = await Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), RealServer.Json, TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return (await response.Content.ReadFromJsonAsync<DebateDetail>(RealServer.Json, TestContext.Current.CancellationToken))!;
+    }
+
+    public Task<RoomClient> ConnectAsync() => Server.ConnectAsync(Cookie);
+}
