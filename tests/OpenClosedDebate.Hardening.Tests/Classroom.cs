@@ -37,8 +37,11 @@ public sealed class Classroom : IAsyncDisposable
         ],
     };
 
-    /// <summary>Creates the debate, opens the lobby and joins <paramref name="count"/> students, a few dozen at a time.</summary>
-    public static async Task<Classroom> OpenAsync(RealServer server, int count, DebatePlan? plan = null, Func<int, Task<Pupil>>? join = null)
+    /// <summary>
+    /// Creates the debate, opens the lobby and joins <paramref name="count"/> students, a few dozen at a time;
+    /// <paramref name="join"/>, given each student's number and the join code, joins one differently.
+    /// </summary>
+    public static async Task<Classroom> OpenAsync(RealServer server, int count, DebatePlan? plan = null, Func<int, string, Task<Pupil>>? join = null)
     {
         var teacher = await server.TeacherAsync();
         var debate = await teacher.CreateAsync(plan ?? OneArgumentRound());
@@ -51,7 +54,7 @@ public sealed class Classroom : IAsyncDisposable
             await gate.WaitAsync(TestContext.Current.CancellationToken);
             try
             {
-                return join is null ? await Pupil.JoinAsync(server, debate.JoinCode, $"Student {i:D3}") : await join(i);
+                return join is null ? await Pupil.JoinAsync(server, debate.JoinCode, $"Student {i:D3}") : await join(i, debate.JoinCode);
             }
             finally
             {

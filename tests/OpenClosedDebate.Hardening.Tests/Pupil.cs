@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Hardening.Tests;
 
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Tests;
@@ -13,6 +14,9 @@ public sealed class Pupil : IAsyncDisposable
 {
     private readonly RealServer _server;
     private readonly Uri? _through;
+    private TaskCompletionSource _ready = Completed();
+    private int _resumes;
+    private int _retries;
 
     private Pupil(RealServer server, RoomClient client, Uri? through, string name)
     {
@@ -44,16 +48,53 @@ public sealed class Pupil : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    /// <summary>How many times the connection came back on its own and resumed.</summary>
+    public int Resumes => _resumes;
+
+    /// <summary>
+    /// Joins with a code, connecting directly or <paramref name="through"/> a proxy; with <paramref name="reconnect"/>
+    /// the connection comes back on its own and resumes with the token, as the browser does.
+    /// </summary>
     public static async Task<Pupil> JoinAsync(RealServer server, string code, string name, Uri? through = null, IRetryPolicy? reconnect = null)
     {
         var client = new RoomClient(server.Connection(reconnect: reconnect, through: through));
-        await client.Connection.StartAsync(Ct);
         var pupil = new Pupil(server, client, through, name);
+        if (reconnect is not null)
+        {
+            client.Connection.Reconnecting += _ => pupil.Unready();
+            client.Connection.Reconnected += _ => pupil.ResumeAfterReconnectAsync();
+        }
+
+        await client.Connection.StartAsync(Ct);
         var joined = await client.JoinAsync(code, name);
         (pupil.DebateId, pupil.ParticipantId, pupil.Token) = (joined.DebateId, joined.ParticipantId, joined.ResumeToken);
         Ledger.Secret(joined.ResumeToken);
         return pupil;
     }
+
+    /// <summary>
+    /// Sends a submission until it is acknowledged, as the browser does: a call cut off by the network
+    /// waits for the connection to come back and resume, then goes again with the same request id.
+    /// </summary>
+    public async Task<T> UntilAcknowledgedAsync<T>(Func<Task<T>> submit)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await _ready.Task.WaitAsync(TimeSpan.FromSeconds(60), Ct);
+            try
+            {
+                return await submit();
+            }
+            catch (Exception e) when (attempt < 50 && IsCutOff(e))
+            {
+                Interlocked.Increment(ref _retries);
+                await Task.Delay(e is HubException ? 500 : 50, Ct);
+            }
+        }
+    }
+
+    /// <summary>How many submissions had to be sent again.</summary>
+    public int Retries => _retries;
 
     /// <summary>Posts an argument; an acknowledgement is recorded, a failure is left for a retry.</summary>
     public async Task<ArgumentAck> PostAsync(string requestId, string text)
@@ -87,4 +128,38 @@ public sealed class Pupil : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Client.DisposeAsync();
+
+    private static TaskCompletionSource Completed()
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ready.SetResult();
+        return ready;
+    }
+
+    // A HubException is the server's answer; anything else (a reset socket, a closed or reconnecting connection) is the network.
+    private static bool IsCutOff(Exception e) => e is not HubException || e.Message.Contains("rateLimited", StringComparison.Ordinal);
+
+    private Task Unready()
+    {
+        if (_ready.Task.IsCompleted)
+        {
+            _ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ResumeAfterReconnectAsync()
+    {
+        try
+        {
+            await Client.ResumeAsync(DebateId, Token);
+            Interlocked.Increment(ref _resumes);
+            _ready.TrySetResult();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Cut off again while resuming: the next reconnect resumes.
+        }
+    }
 }

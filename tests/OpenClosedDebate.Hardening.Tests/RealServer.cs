@@ -3,6 +3,8 @@ namespace OpenClosedDebate.Hardening.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
@@ -29,16 +31,19 @@ public sealed class RealServer : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly IReadOnlyDictionary<string, string> _settings;
-    private readonly HttpClient _health = new();
+    private readonly HttpClient _health;
+    private readonly string? _thumbprint;
     private ServerProcess? _process;
     private int _starts;
 
-    private RealServer(string folder, int port, IReadOnlyDictionary<string, string> settings)
+    private RealServer(string folder, int port, IReadOnlyDictionary<string, string> settings, string? thumbprint)
     {
         Folder = folder;
         Port = port;
         _settings = settings;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _thumbprint = thumbprint;
+        BaseAddress = new Uri($"{(thumbprint is null ? "http" : "https")}://127.0.0.1:{port}");
+        _health = new HttpClient(Handler());
     }
 
     public string Folder { get; }
@@ -54,12 +59,28 @@ public sealed class RealServer : IAsyncDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Starts a server on a fresh database and a free port, with settings given as configuration keys (Section:Key).</summary>
-    public static async Task<RealServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts a server on a fresh database and a free port, with settings given as configuration keys
+    /// (Section:Key); with <paramref name="https"/>, over TLS with a self-signed certificate made for the test.
+    /// </summary>
+    public static async Task<RealServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool https = false)
     {
         var folder = Ledger.NewServerFolder();
         var environment = (settings ?? new Dictionary<string, string>()).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
-        var server = new RealServer(folder, FreePort(), environment);
+        string? thumbprint = null;
+        if (https)
+        {
+            var certificate = Path.Combine(folder, "localhost.pfx");
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var self = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            File.WriteAllBytes(certificate, self.Export(X509ContentType.Pfx, "test"));
+            thumbprint = self.GetCertHashString();
+            environment["Kestrel__Certificates__Default__Path"] = certificate;
+            environment["Kestrel__Certificates__Default__Password"] = "test";
+        }
+
+        var server = new RealServer(folder, FreePort(), environment, thumbprint);
         await server.StartProcessAsync();
         return server;
     }
@@ -107,11 +128,13 @@ public sealed class RealServer : IAsyncDisposable
     }
 
     /// <summary>A plain HTTP client for this server that keeps no cookies of its own.</summary>
-    public HttpClient Http() =>
-        new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    public HttpClient Http() => new(Handler()) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
-    /// <summary>A hub connection over a real WebSocket; with a cookie it is an instructor's.</summary>
-    public HubConnection Connection(string? cookie = null, IRetryPolicy? reconnect = null, Uri? through = null)
+    /// <summary>
+    /// A hub connection over a real WebSocket: with a cookie it is an instructor's; with an origin it
+    /// says it comes from that site's page, as a browser does; <paramref name="through"/> is a proxy to go by.
+    /// </summary>
+    public HubConnection Connection(string? cookie = null, IRetryPolicy? reconnect = null, Uri? through = null, string? origin = null)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(through ?? BaseAddress, "/hubs/debate"), o =>
@@ -121,6 +144,11 @@ public sealed class RealServer : IAsyncDisposable
                 if (cookie is not null)
                 {
                     o.Headers["Cookie"] = cookie;
+                }
+
+                if (origin is not null)
+                {
+                    o.Headers["Origin"] = origin;
                 }
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions = Json);
@@ -157,6 +185,15 @@ public sealed class RealServer : IAsyncDisposable
         return (Field("VmRSS:"), Field("VmHWM:"));
     }
 
+    /// <summary>CPU time the server process has used so far (user and system), from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_process is { } process)
@@ -174,6 +211,14 @@ public sealed class RealServer : IAsyncDisposable
             File.Delete(file);
         }
     }
+
+    // Over TLS, the only certificate these clients trust is the one made for this server.
+    private SocketsHttpHandler Handler() => new()
+    {
+        UseCookies = false,
+        AllowAutoRedirect = false,
+        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == _thumbprint },
+    };
 
     private async Task StartProcessAsync()
     {
