@@ -29,7 +29,12 @@ builder.Services.AddSerilog(
     (services, log) => log
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext(),
+        .Enrich.FromLogContext()
+
+        // SignalR logs every HubException at Error, with a stack trace, as "Failed to invoke hub method".
+        // Those are refusals sent to the client on purpose (HubErrorFilter logs their codes at Debug);
+        // logging each one would cost a flood's worth of disk and could quote a student's name.
+        .Filter.ByExcluding(e => e.Exception is HubException),
     preserveStaticLogger: true);
 
 builder.Services.AddOptions<PersistenceOptions>().BindConfiguration(PersistenceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -51,6 +56,7 @@ builder.Services.AddHostedService<RetentionJob>();
 
 builder.Services.AddPersistentKeys(builder.Configuration, builder.Environment);
 builder.Services.AddInstructorAuth();
+builder.Services.AddSingleton<HubErrorFilter>();
 builder.Services.AddSingleton<FloodFilter>();
 builder.Services.AddSignalR(o =>
     {
@@ -73,8 +79,10 @@ if (cli)
     return await InstructorCli.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
-app.UseExceptionHandler();
+// Request logging sits outside the exception handler, so it logs the status the client got (a refusal
+// turned into a 404 is logged as a 404, without a stack trace).
 app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
+app.UseExceptionHandler();
 app.UseSecurityHeaders("/api");
 app.UseHsts();
 app.UseClientFiles();

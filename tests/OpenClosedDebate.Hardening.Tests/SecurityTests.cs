@@ -15,6 +15,7 @@ public sealed class SecurityTests
     {
         await using var server = await RealServer.StartAsync(new Dictionary<string, string> { ["RateLimits:SignInsPerMinutePerAddress"] = "8" });
         using var http = server.Http();
+        Ledger.Secret("not the password");
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)
         {
@@ -41,6 +42,7 @@ public sealed class SecurityTests
         using var http = server.Http();
         for (var i = 0; i < 5; i++)
         {
+            Ledger.Secret($"wrong password {i}");
             var wrong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", $"wrong password {i}"), RealServer.Json, Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }

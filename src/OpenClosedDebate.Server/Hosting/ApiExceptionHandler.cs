@@ -1,11 +1,13 @@
 namespace OpenClosedDebate.Server.Hosting;
 
+using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Hubs;
 using OpenClosedDebate.Server.Persistence;
+using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
 /// <summary>Turns refusals and unreadable requests into problem details a person can read.</summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
@@ -18,6 +20,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             BadHttpRequestException e => (e.StatusCode, "The request couldn't be read: " + (e.InnerException?.Message ?? e.Message), "invalidRequest"),
             AccountException e => (StatusCodes.Status400BadRequest, e.Message, "invalidAccount"),
             StorageUnavailableException e => (StatusCodes.Status503ServiceUnavailable, e.Message, "storageUnavailable"),
+            InvalidOperationException when HasUnknownCharset(http.Request) =>
+                (StatusCodes.Status415UnsupportedMediaType, "The request's charset isn't one the server can read. Send JSON in UTF-8.", "invalidRequest"),
             _ => (0, string.Empty, string.Empty),
         };
         if (status == 0)
@@ -29,6 +33,25 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         var details = new ProblemDetails { Status = status, Title = title };
         details.Extensions["code"] = code;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
+    }
+
+    /// <summary>A Content-Type naming a charset .NET doesn't know, which ASP.NET's JSON reading throws on.</summary>
+    private static bool HasUnknownCharset(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || type.Charset.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = Encoding.GetEncoding(type.Charset.ToString());
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     private static int StatusOf(DebateError error) => error switch

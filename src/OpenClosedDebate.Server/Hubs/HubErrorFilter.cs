@@ -8,31 +8,49 @@ using OpenClosedDebate.Server.Persistence;
 /// <summary>
 /// Turns refusals into <see cref="HubException"/>s whose message is "code: sentence", so clients can
 /// show the sentence and branch on the code. Missing arguments are refused before the method runs.
+/// A refusal is an answer, not a fault: it is logged at Debug with its code only, since the sentence
+/// can quote a student's name (SignalR's own error log of it is filtered out in Program.cs).
 /// </summary>
-internal sealed class HubErrorFilter : IHubFilter
+internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (context.HubMethodArguments.Any(a => a is null))
-        {
-            throw Error(DebateError.InvalidRequest, $"{context.HubMethodName} was called with a missing argument.");
-        }
-
         try
         {
-            return await next(context);
+            if (context.HubMethodArguments.Any(a => a is null))
+            {
+                throw Error(DebateError.InvalidRequest, $"{context.HubMethodName} was called with a missing argument.");
+            }
+
+            try
+            {
+                return await next(context);
+            }
+            catch (DebateRuleException e)
+            {
+                throw Error(e.Error, e.Message);
+            }
+            catch (StorageUnavailableException e)
+            {
+                throw new HubException($"storageUnavailable: {e.Message}");
+            }
         }
-        catch (DebateRuleException e)
+        catch (HubException e)
         {
-            throw Error(e.Error, e.Message);
-        }
-        catch (StorageUnavailableException e)
-        {
-            throw new HubException($"storageUnavailable: {e.Message}");
+            if (log.IsEnabled(LogLevel.Debug))
+            {
+                var code = e.Message.Split(':', 2)[0];
+                LogRefused(context.HubMethodName, code);
+            }
+
+            throw;
         }
     }
 
     public static string Code(DebateError error) => JsonNamingPolicy.CamelCase.ConvertName(error.ToString());
 
     private static HubException Error(DebateError error, string message) => new($"{Code(error)}: {message}");
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {HubMethod}: {Code}")]
+    private partial void LogRefused(string hubMethod, string code);
 }

@@ -112,6 +112,10 @@ internal sealed partial class RoomBroadcaster(
                 var outbox = await room.ProjectAsync(events, touched, resync);
                 await SendAsync(outbox);
             }
+            catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
+            {
+                // The debate was deleted after these changes were made: there is no one left to tell.
+            }
             catch (Exception e)
             {
                 LogFlushFailed(room.Id, e);

@@ -1,0 +1,47 @@
+namespace OpenClosedDebate.Server.Tests;
+
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using OpenClosedDebate.Server.Contract;
+
+/// <summary>The per-account lock after wrong passwords lifts when its time is up, by the server's clock.</summary>
+public sealed class SignInLockoutTests
+{
+    private const string Password = "correct horse battery";
+
+    [Fact]
+    public async Task A_locked_account_can_sign_in_again_fifteen_minutes_later_and_failures_long_ago_do_not_add_up()
+    {
+        await using var server = new DebateServer();
+        await server.TeacherAsync("ada@example.edu", Password);
+        using var http = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+
+        // Four wrong guesses, then a quiet hour: they no longer count towards a lock.
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(http, $"wrong password {i}")).StatusCode);
+        }
+
+        server.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(http, "wrong again")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(http, Password)).StatusCode);
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(http, $"wrong password {i}")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await SignInAsync(http, Password)).StatusCode);
+        server.Time.Advance(TimeSpan.FromMinutes(14));
+        var stillLocked = await SignInAsync(http, Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stillLocked.StatusCode);
+        Assert.InRange(stillLocked.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+
+        server.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(http, Password)).StatusCode);
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient http, string password) =>
+        http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", password), DebateServer.Json, TestContext.Current.CancellationToken);
+}
