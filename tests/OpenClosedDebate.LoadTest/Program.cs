@@ -1,0 +1,53 @@
+using OpenClosedDebate.LoadTest;
+
+// dotnet tests/OpenClosedDebate.LoadTest/bin/Release/net10.0/OpenClosedDebate.LoadTest.dll one-room [--students 2000] [--post-window 60]
+// (tests/load builds everything in Release and runs every scenario; this program is what it calls.)
+if (args is ["bare-hub", .. var rest])
+{
+    return await BareHub.RunAsync(rest);
+}
+
+var (soft, hard) = Limits.RaiseOpenFiles();
+Console.WriteLine($"Open-file limit: {soft} (hard {hard})");
+var students = Option("--students", 2000);
+var postWindow = TimeSpan.FromSeconds(Option("--post-window", 60));
+
+// Whatever happens, the generator stops by itself.
+using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(Option("--minutes", 20)));
+var ct = bound.Token;
+
+switch (args.FirstOrDefault())
+{
+    case "one-room":
+    {
+        var runs = new List<RunResult>();
+        await using (var server = await Target.StartServerAsync())
+        {
+            await using var host = await DebateServerHost.StartAsync(server);
+            Console.WriteLine("Debate server:");
+            runs.Add(await new OneRoomScenario(students, postWindow).RunAsync(host, ct));
+            server.DeleteFolder();
+        }
+
+        await using (var bare = await Target.StartBareAsync())
+        {
+            await using var host = await BareHost.StartAsync(bare);
+            Console.WriteLine("Bare hub:");
+            runs.Add(await new OneRoomScenario(students, postWindow).RunAsync(host, ct));
+            bare.DeleteFolder();
+        }
+
+        Console.WriteLine(Report.Table(runs));
+        return 0;
+    }
+
+    default:
+        Console.Error.WriteLine("Usage: OpenClosedDebate.LoadTest one-room [--students N] [--post-window SECONDS] [--minutes BOUND]");
+        return 2;
+}
+
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

@@ -1,0 +1,37 @@
+namespace OpenClosedDebate.LoadTest;
+
+using System.Globalization;
+using System.Text;
+
+/// <summary>Tables of one run, in Markdown, for the console and for docs/PERFORMANCE.md.</summary>
+internal static class Report
+{
+    public static string Table(IReadOnlyList<RunResult> runs)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
+        Row(text, "students joined (storm)", runs, r => $"{r.Measured.Join.Count} in {r.JoinStorm.TotalSeconds:F1} s");
+        Row(text, "connect p50 / p99 / max", runs, r => Latency(r.Measured.Connect.Summarise()));
+        Row(text, "join ack p50 / p99 / max", runs, r => Latency(r.Measured.Join.Summarise()));
+        Row(text, "argument ack p50 / p99 / max", runs, r => Latency(r.Measured.ArgumentAck.Summarise()));
+        Row(text, "ballot ack p50 / p99 / max", runs, r => Latency(r.Measured.BallotAck.Summarise()));
+        Row(text, "fan-out p50 / p99 / max", runs, r => Latency(r.Measured.FanOut.Summarise()) + $" ({r.Measured.FanOut.Count:N0} deliveries)");
+        Row(text, "updates per second to one client (max)", runs, r => r.Measured.MaxUpdatesPerSecond.ToString(CultureInfo.InvariantCulture));
+        Row(text, "results after the deadline p50 / p99 / max", runs, r => Latency(r.Measured.Results.Summarise()));
+        Row(text, "clients without results", runs, r => r.MissingResults.ToString(CultureInfo.InvariantCulture));
+        Row(text, "lost / duplicated arguments", runs, r => Pair(r.Integrity.LostArguments, r.Integrity.DuplicateArguments));
+        Row(text, "lost / duplicated ballots", runs, r => Pair(r.Integrity.LostBallots, r.Integrity.DuplicateBallots));
+        Row(text, "server CPU time", runs, r => $"{r.ServerCpu.TotalSeconds:F1} s");
+        Row(text, "server peak memory", runs, r => $"{r.ServerPeakMemory / 1048576} MB");
+        return text.ToString();
+    }
+
+    public static string Latency(Summary s) =>
+        s.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.P50:F1} / {s.P99:F1} / {s.Max:F0} ms");
+
+    private static string Pair(int? a, int? b) => a is null ? "not stored" : $"{a} / {b}";
+
+    private static void Row(StringBuilder text, string name, IReadOnlyList<RunResult> runs, Func<RunResult, string> cell) =>
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", runs.Select(cell))} |");
+}
