@@ -138,7 +138,10 @@ export interface RankedItemView {
 
 export interface RankingView {
   method: TallyMethod;
+  /** In the room, the first 20 places only; REST results list every item. */
   items: RankedItemView[];
+  /** How many items were ranked in all. */
+  itemCount: number;
   /** Set when a method was restricted, e.g. Schulze over a shortlist. */
   note: string | null;
   runoff: RunoffView | null;

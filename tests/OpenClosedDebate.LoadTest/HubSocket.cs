@@ -18,11 +18,11 @@ internal sealed class HubSocket : IAsyncDisposable
     private readonly ClientWebSocket _ws = new();
     private readonly SemaphoreSlim _send = new(1, 1);
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonElement>> _pending = new();
-    private readonly Action<string, JsonElement, long>? _onMessage;
+    private readonly Action<string, JsonElement, long, int>? _onMessage;
     private int _nextId;
     private Task _receiving = Task.CompletedTask;
 
-    private HubSocket(Action<string, JsonElement, long>? onMessage)
+    private HubSocket(Action<string, JsonElement, long, int>? onMessage)
     {
         _onMessage = onMessage;
         _ws.Options.KeepAliveInterval = TimeSpan.Zero;
@@ -33,10 +33,10 @@ internal sealed class HubSocket : IAsyncDisposable
 
     /// <summary>
     /// Connects and shakes hands. <paramref name="onMessage"/> gets every server-to-client call: its
-    /// target, its first argument, and the wall-clock time it arrived (UTC ticks), to compare with the
-    /// server's send time on the same machine.
+    /// target, its first argument, the wall-clock time it arrived (UTC ticks, to compare with the
+    /// server's send time on the same machine) and its size in bytes.
     /// </summary>
-    public static async Task<HubSocket> ConnectAsync(Uri hub, Action<string, JsonElement, long>? onMessage, CancellationToken ct, string? cookie = null)
+    public static async Task<HubSocket> ConnectAsync(Uri hub, Action<string, JsonElement, long, int>? onMessage, CancellationToken ct, string? cookie = null)
     {
         var socket = new HubSocket(onMessage);
         if (cookie is not null)
@@ -164,7 +164,7 @@ internal sealed class HubSocket : IAsyncDisposable
             switch (type.GetInt32())
             {
                 case 1 when _onMessage is not null:
-                    _onMessage(root.GetProperty("target").GetString()!, root.GetProperty("arguments")[0].Clone(), arrived);
+                    _onMessage(root.GetProperty("target").GetString()!, root.GetProperty("arguments")[0].Clone(), arrived, record.Length);
                     break;
                 case 3:
                     Complete(int.Parse(root.GetProperty("invocationId").GetString()!, System.Globalization.CultureInfo.InvariantCulture), root);

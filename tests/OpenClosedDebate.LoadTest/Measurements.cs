@@ -5,7 +5,7 @@ using System.Collections.Concurrent;
 /// <summary>Everything one scenario run measures on the client side.</summary>
 internal sealed class Measurements
 {
-    private readonly ConcurrentDictionary<long, int> _updatesPerSecond = new();
+    private readonly ConcurrentDictionary<long, ConcurrentDictionary<long, byte>> _flushesPerSecond = new();
     private SimStudent? _watched;
 
     public Samples Connect { get; } = new();
@@ -26,16 +26,22 @@ internal sealed class Measurements
 
     public int BallotsAcknowledged;
 
-    /// <summary>The most updates one client received in any one second: the room's broadcast rate.</summary>
-    public int MaxUpdatesPerSecond => _updatesPerSecond.IsEmpty ? 0 : _updatesPerSecond.Values.Max();
+    /// <summary>The size of the update that carried a round's results, in bytes.</summary>
+    public int ResultsBytes;
 
-    /// <summary>Counts updates per second of arrival for one client, the first to receive one.</summary>
-    public void CountUpdate(SimStudent student, long arrivedTicks)
+    /// <summary>
+    /// The most broadcasts one client received in any one second: the room's flush rate. Messages of one
+    /// flush (the room's update, and one just for this client) share the server's send time, so they count once.
+    /// </summary>
+    public int MaxFlushesPerSecond => _flushesPerSecond.IsEmpty ? 0 : _flushesPerSecond.Values.Max(f => f.Count);
+
+    /// <summary>Counts flushes per second of the server's clock for one client, the first to receive one.</summary>
+    public void CountUpdate(SimStudent student, long sentTicks)
     {
         Interlocked.CompareExchange(ref _watched, student, null);
         if (_watched == student)
         {
-            _updatesPerSecond.AddOrUpdate(arrivedTicks / TimeSpan.TicksPerSecond, 1, (_, n) => n + 1);
+            _flushesPerSecond.GetOrAdd(sentTicks / TimeSpan.TicksPerSecond, _ => new()).TryAdd(sentTicks, 0);
         }
     }
 }

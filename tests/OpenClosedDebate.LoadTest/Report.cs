@@ -17,8 +17,9 @@ internal static class Report
         Row(text, "argument ack p50 / p99 / max", runs, r => Latency(r.Measured.ArgumentAck.Summarise()));
         Row(text, "ballot ack p50 / p99 / max", runs, r => Latency(r.Measured.BallotAck.Summarise()));
         Row(text, "fan-out p50 / p99 / max", runs, r => Latency(r.Measured.FanOut.Summarise()) + $" ({r.Measured.FanOut.Count:N0} deliveries)");
-        Row(text, "updates per second to one client (max)", runs, r => r.Measured.MaxUpdatesPerSecond.ToString(CultureInfo.InvariantCulture));
+        Row(text, "broadcasts per second to one client (max)", runs, r => r.Measured.MaxFlushesPerSecond.ToString(CultureInfo.InvariantCulture));
         Row(text, "results after the deadline p50 / p99 / max", runs, r => Latency(r.Measured.Results.Summarise()));
+        Row(text, "size of the results update", runs, r => $"{r.Measured.ResultsBytes / 1024.0:F0} KB");
         Row(text, "clients without results", runs, r => r.MissingResults.ToString(CultureInfo.InvariantCulture));
         Row(text, "lost / duplicated arguments", runs, r => Pair(r.Integrity.LostArguments, r.Integrity.DuplicateArguments));
         Row(text, "lost / duplicated ballots", runs, r => Pair(r.Integrity.LostBallots, r.Integrity.DuplicateBallots));

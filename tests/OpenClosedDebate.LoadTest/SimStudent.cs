@@ -78,7 +78,7 @@ internal sealed class SimStudent(string name, Measurements measurements)
         Interlocked.Increment(ref measurements.BallotsAcknowledged);
     }
 
-    private void OnMessage(string target, JsonElement update, long arrived)
+    private void OnMessage(string target, JsonElement update, long arrived, int bytes)
     {
         if (target != "Update")
         {
@@ -87,7 +87,7 @@ internal sealed class SimStudent(string name, Measurements measurements)
 
         var sent = DateTimeOffset.Parse(update.GetProperty("serverNow").GetString()!, CultureInfo.InvariantCulture).UtcTicks;
         measurements.FanOut.Add(TimeSpan.FromTicks(arrived - sent).TotalMilliseconds);
-        measurements.CountUpdate(this, arrived);
+        measurements.CountUpdate(this, sent);
         foreach (var e in update.GetProperty("events").EnumerateArray())
         {
             switch (e.GetProperty("type").GetString())
@@ -97,6 +97,7 @@ internal sealed class SimStudent(string name, Measurements measurements)
                     break;
                 case "results":
                     Interlocked.CompareExchange(ref _resultsAt, arrived, 0);
+                    measurements.ResultsBytes = bytes;
                     break;
             }
         }

@@ -85,6 +85,39 @@ public sealed class TallyMethodTests
         Assert.False(comparison.MindChanges.Single(c => c.DisplayName == "Ben").Changed);
     }
 
+    [Fact]
+    public async Task In_the_room_a_result_carries_the_first_twenty_places_and_how_many_there_were_while_rest_lists_them_all()
+    {
+        await using var server = new DebateServer();
+        var names = Enumerable.Range(1, 24).Select(i => $"Student {i}").ToArray();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), names);
+        await room.Console.ControlAsync("Start");
+        await Scenario.WaitForPhaseAsync(room.Console, 0, Phase.Argue);
+        var ids = new List<string>();
+        foreach (var s in room.Students)
+        {
+            ids.Add((await s.PostAsync($"An argument by {s.ParticipantId}")).Argument.Id.ToString());
+        }
+
+        await room.Console.ControlAsync("Skip");
+        await Scenario.WaitForPhaseAsync(room.Console, 0, Phase.Vote);
+        await room.Students[0].VoteAsync(0, ids[1], ids[2], ids[3]);
+        await room.Console.WaitUntilAsync(v => v.Tally is { BallotCount: 1 }, "the live tally");
+        Assert.Equal((20, 24), room.Console.Read(v => (v.Tally!.Ranking!.Items.Count, v.Tally.Ranking.ItemCount)));
+        await room.Console.ControlAsync("Skip");
+        await room.Students[1].WaitUntilAsync(v => v.Results.ContainsKey(0), "the results");
+
+        var published = room.Students[1].Read(v => v.Results[0].Ranking!);
+        Assert.Equal((20, 24), (published.Items.Count, published.ItemCount));
+        Assert.Equal(ids[1], published.Items[0].ItemId);
+        Assert.Equal(Enumerable.Range(1, 20), published.Items.Select(i => i.Place));
+        var reloaded = await room.Students[2].ResumeAsync(room.Debate.Id, room.Students[2].Token);
+        Assert.Equal(20, Assert.Single(reloaded.Results).Ranking!.Items.Count);
+
+        var comparison = await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", DebateServer.Json, TestContext.Current.CancellationToken);
+        Assert.All(comparison!.Rounds.Single().Results, r => Assert.Equal((24, 24), (r.Ranking!.Items.Count, r.Ranking.ItemCount)));
+    }
+
     /// <summary>One argument round under a method: four arguments, four ballots, closed.</summary>
     private static async Task<Scenario> VotedAsync(DebateServer server, TallyMethod method)
     {

@@ -1,5 +1,7 @@
 namespace OpenClosedDebate.Server.Contract;
 
+using OpenClosedDebate.Server.Rooms;
+
 using OpenClosedDebate.Domain.Debates;
 
 /// <summary>A round's result. Which parts are set depends on the round's kind.</summary>
@@ -17,7 +19,12 @@ public sealed record ResultView(
 /// method's working: the runoff rounds, or the pairwise matrices, and a note when a method was
 /// restricted (e.g. Schulze over a shortlist).
 /// </summary>
-public sealed record RankingView(string Method, IReadOnlyList<RankedItemView> Items, string? Note, RunoffView? Runoff, PairwiseView? Pairwise);
+/// <remarks>
+/// In the room (events, snapshots, the live tally) <see cref="Items"/> holds the first
+/// <see cref="RoomViews.PublishedItems"/> places only, so a round of 2,000 arguments doesn't send every phone the
+/// whole list; <see cref="ItemCount"/> is how many were ranked. The REST comparison, review and exports list every item.
+/// </remarks>
+public sealed record RankingView(string Method, IReadOnlyList<RankedItemView> Items, int ItemCount, string? Note, RunoffView? Runoff, PairwiseView? Pairwise);
 
 /// <summary>Instant-runoff rounds; early rounds with many items in the race are summed up.</summary>
 public sealed record RunoffView(IReadOnlyList<RunoffRoundView> Rounds, int SummarisedRounds, int SummarisedEliminated, int DecisiveRound);

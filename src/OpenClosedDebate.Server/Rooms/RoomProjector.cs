@@ -149,7 +149,7 @@ internal sealed class RoomProjector
                 _counts = _tally = true;
                 break;
             case RoundClosed c:
-                _box.ToEveryone(new ResultsPublished(e.Seq, RoomViews.Result(_d, c.Result)));
+                _box.ToEveryone(new ResultsPublished(e.Seq, RoomViews.Result(_d, c.Result, RoomViews.PublishedItems)));
                 break;
         }
     }

@@ -54,13 +54,18 @@ internal static class RoomViews
 
     public static BallotView Ballot(Ballot b) => new(b.RoundIndex, b.Ranking, b.Revision, b.Receipt, b.CastAt);
 
-    public static ResultView Result(Debate d, RoundResult r)
+    /// <summary>How many places a result carries in the room; every phone shows the top ten at most.</summary>
+    public const int PublishedItems = 20;
+
+    /// <summary>A round's result; <paramref name="top"/> keeps only the first places (room messages), null keeps every item (REST).</summary>
+    public static ResultView Result(Debate d, RoundResult r, int? top = null)
     {
         var round = d.Plan.Rounds[r.RoundIndex];
         var ranking = r.Ranking is { } k
             ? new RankingView(
                 MethodName(k.Method),
-                k.Items.Select(i => new RankedItemView(i.ItemId, Label(round, i.ItemId), i.Place, i.Score, i.FirstPreferences, i.TieBroken)).ToList(),
+                k.Items.Take(top ?? int.MaxValue).Select(i => new RankedItemView(i.ItemId, Label(round, i.ItemId), i.Place, i.Score, i.FirstPreferences, i.TieBroken)).ToList(),
+                k.Items.Count,
                 k.Note,
                 k.Runoff is { } runoff ? Runoff(round, runoff) : null,
                 k.Pairwise is { } pairwise ? new PairwiseView(pairwise.ItemIds, pairwise.Preferences, pairwise.StrongestPaths) : null)
@@ -77,7 +82,7 @@ internal static class RoomViews
 
     /// <summary>The live tally of the round being voted on, for the instructor; null outside a vote.</summary>
     public static ResultView? LiveTally(Debate d) =>
-        d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? Result(d, d.ResultOf(round)) : null;
+        d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? Result(d, d.ResultOf(round), PublishedItems) : null;
 
     /// <summary>The method's wire name: "borda", "instantRunoff" or "schulze".</summary>
     public static string MethodName(TallyMethod method) => JsonNamingPolicy.CamelCase.ConvertName(method.ToString());

@@ -49,5 +49,5 @@ internal static class Snapshots
         LiveTally: null);
 
     private static List<ResultView> Results(Debate d) =>
-        d.Rounds.Where(r => r.Result is not null).Select(r => RoomViews.Result(d, r.Result!)).ToList();
+        d.Rounds.Where(r => r.Result is not null).Select(r => RoomViews.Result(d, r.Result!, RoomViews.PublishedItems)).ToList();
 }
