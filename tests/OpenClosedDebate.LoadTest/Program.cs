@@ -41,8 +41,46 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "reconnect":
+    {
+        var scenario = new ReconnectScenario(students);
+        Console.WriteLine("Debate server:");
+        var ours = await scenario.RunAsync(
+            async t => await DebateServerHost.StartAsync(t),
+            previous => previous is null ? Target.StartServerAsync() : Target.StartServerAsync(previous.Folder, previous.Port),
+            ct);
+        Console.WriteLine("Bare hub:");
+        var bare = await scenario.RunAsync(async t => await BareHost.StartAsync(t), previous => Target.StartBareAsync(previous?.Port), ct);
+        Console.WriteLine(Report.Table([ours, bare]));
+        return 0;
+    }
+
+    case "idle":
+    {
+        var scenario = new IdleScenario(Option("--rooms", 100), students / Option("--rooms", 100), TimeSpan.FromSeconds(Option("--idle", 30)));
+        var results = new List<IdleResult>();
+        await using (var server = await Target.StartServerAsync())
+        {
+            await using var host = await DebateServerHost.StartAsync(server);
+            Console.WriteLine("Debate server:");
+            results.Add(await scenario.RunAsync(host, ct));
+            server.DeleteFolder();
+        }
+
+        await using (var bare = await Target.StartBareAsync())
+        {
+            await using var host = await BareHost.StartAsync(bare);
+            Console.WriteLine("Bare hub:");
+            results.Add(await scenario.RunAsync(host, ct));
+            bare.DeleteFolder();
+        }
+
+        Console.WriteLine(Report.Table(results));
+        return 0;
+    }
+
     default:
-        Console.Error.WriteLine("Usage: OpenClosedDebate.LoadTest one-room [--students N] [--post-window SECONDS] [--minutes BOUND]");
+        Console.Error.WriteLine("Usage: OpenClosedDebate.LoadTest one-room|reconnect|idle [--students N] [--rooms N] [--post-window SECONDS] [--idle SECONDS] [--minutes BOUND]");
         return 2;
 }
 

@@ -28,11 +28,41 @@ internal static class Report
         return text.ToString();
     }
 
+    public static string Table(IReadOnlyList<ReconnectResult> runs)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
+        Line(text, "restart until /healthz answers", runs, r => $"{r.Restart.TotalSeconds:F1} s");
+        Line(text, "all students resumed and resynced", runs, r => $"{r.Resume.Count} in {r.AllResynced.TotalSeconds:F1} s");
+        Line(text, "resume p50 / p99 / max", runs, r => Latency(r.Resume));
+        Line(text, "failed resumes", runs, r => r.Failed.ToString(CultureInfo.InvariantCulture));
+        Line(text, "server CPU time during the storm", runs, r => $"{r.ServerCpu.TotalSeconds:F1} s");
+        Line(text, "server peak memory after restart", runs, r => $"{r.ServerPeakMemory / 1048576} MB");
+        return text.ToString();
+    }
+
+    public static string Table(IReadOnlyList<IdleResult> runs)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
+        Line(text, "students joined", runs, r => $"{r.Students} in {r.Joined.TotalSeconds:F1} s");
+        Line(text, "join ack p50 / p99 / max", runs, r => Latency(r.Join));
+        Line(text, "dropped while idle", runs, r => r.Dropped.ToString(CultureInfo.InvariantCulture));
+        Line(text, "server CPU while idle", runs, r => $"{r.IdleCpuShare:P0} of a core");
+        Line(text, "server memory (resident / peak)", runs, r => $"{r.ServerResident / 1048576} / {r.ServerPeak / 1048576} MB");
+        Line(text, "load generator memory", runs, r => $"{r.GeneratorResident / 1048576} MB");
+        return text.ToString();
+    }
+
     public static string Latency(Summary s) =>
         s.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.P50:F1} / {s.P99:F1} / {s.Max:F0} ms");
 
     private static string Pair(int? a, int? b) => a is null ? "not stored" : $"{a} / {b}";
 
-    private static void Row(StringBuilder text, string name, IReadOnlyList<RunResult> runs, Func<RunResult, string> cell) =>
+    private static void Row(StringBuilder text, string name, IReadOnlyList<RunResult> runs, Func<RunResult, string> cell) => Line(text, name, runs, cell);
+
+    private static void Line<T>(StringBuilder text, string name, IReadOnlyList<T> runs, Func<T, string> cell) =>
         text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", runs.Select(cell))} |");
 }

@@ -57,10 +57,10 @@ internal sealed class Target : IAsyncDisposable
     }
 
     /// <summary>The bare SignalR hub of <see cref="BareHub"/>, run from this program as its own process.</summary>
-    public static Task<Target> StartBareAsync()
+    public static Task<Target> StartBareAsync(int? port = null)
     {
         var folder = Directory.CreateTempSubdirectory("ocd-bare-").FullName;
-        var info = Info(typeof(Target).Assembly.Location, folder, FreePort());
+        var info = Info(typeof(Target).Assembly.Location, folder, port ?? FreePort());
         info.ArgumentList.Insert(1, "bare-hub");
         return StartAsync(info, folder, bare: true);
     }
