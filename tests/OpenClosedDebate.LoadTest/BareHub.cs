@@ -46,6 +46,17 @@ internal sealed class BareRoom(string code, IHubContext<BareDebateHub> hub)
 
     public string Code => code;
 
+    /// <summary>The round the driver last announced; arguments are tagged with it.</summary>
+    public int Round { get; set; }
+
+    /// <summary>Announces a phase to the room at once, as the debate server's clock events do.</summary>
+    public Task PhaseAsync(int round, string phase, DateTimeOffset deadline)
+    {
+        Round = round;
+        var clock = new { status = "running", roundIndex = round, phase, deadline, remainingMs = (long)(deadline - DateTimeOffset.UtcNow).TotalMilliseconds, paused = false };
+        return hub.Clients.Group(code).SendAsync("Update", new { serverNow = DateTimeOffset.UtcNow, events = new object[] { new { type = "clock", clock, seq = Add(new { type = "noop" }) } } });
+    }
+
     public long Add(object e)
     {
         lock (_lock)
@@ -63,7 +74,7 @@ internal sealed class BareRoom(string code, IHubContext<BareDebateHub> hub)
     }
 
     /// <summary>Sends the results at the deadline, straight away rather than coalesced, as the debate server's round close does.</summary>
-    public async Task CloseAtAsync(DateTimeOffset deadline)
+    public async Task CloseAtAsync(DateTimeOffset deadline, int round)
     {
         var wait = deadline - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero)
@@ -71,7 +82,7 @@ internal sealed class BareRoom(string code, IHubContext<BareDebateHub> hub)
             await Task.Delay(wait);
         }
 
-        await hub.Clients.Group(code).SendAsync("Update", new { serverNow = DateTimeOffset.UtcNow, events = new object[] { new { type = "results", seq = Add(new { type = "noop" }) } } });
+        await hub.Clients.Group(code).SendAsync("Update", new { serverNow = DateTimeOffset.UtcNow, events = new object[] { new { type = "results", result = new { roundIndex = round }, seq = Add(new { type = "noop" }) } } });
     }
 
     private async Task FlushAsync()
@@ -117,7 +128,7 @@ internal sealed class BareDebateHub(BareRooms rooms) : Hub
 
     public object PostArgument(JsonElement request)
     {
-        var argument = new { id = Guid.NewGuid(), text = request.GetProperty("text").GetString(), postedAt = DateTimeOffset.UtcNow };
+        var argument = new { id = Guid.NewGuid(), roundIndex = Room().Round, text = request.GetProperty("text").GetString(), postedAt = DateTimeOffset.UtcNow };
         Room().Add(new { type = "argument", argument });
         return new { requestId = request.GetProperty("requestId").GetString(), argument };
     }
@@ -129,7 +140,9 @@ internal sealed class BareDebateHub(BareRooms rooms) : Hub
         return new { requestId = request.GetProperty("requestId").GetString(), ballot };
     }
 
-    public void Close(string code, DateTimeOffset deadline) => _ = rooms.Get(code).CloseAtAsync(deadline);
+    public void Close(string code, DateTimeOffset deadline, int round) => _ = rooms.Get(code).CloseAtAsync(deadline, round);
+
+    public Task Phase(string code, int round, string phase, DateTimeOffset deadline) => rooms.Get(code).PhaseAsync(round, phase, deadline);
 
     private BareRoom Room() => Context.Items["room"] as BareRoom ?? throw new HubException("Join first.");
 }

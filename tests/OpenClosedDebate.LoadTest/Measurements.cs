@@ -26,6 +26,11 @@ internal sealed class Measurements
 
     public int BallotsAcknowledged;
 
+    /// <summary>Calls the server refused or that failed, by error code (or exception type): the scenarios expect none.</summary>
+    public ConcurrentDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
+
+    public void Fail(Exception e) => Failures.AddOrUpdate(e is HubCallException h ? h.Message : e.GetType().Name, 1, (_, n) => n + 1);
+
     /// <summary>The size of the update that carried a round's results, in bytes.</summary>
     public int ResultsBytes;
 

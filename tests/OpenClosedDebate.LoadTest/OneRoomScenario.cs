@@ -55,7 +55,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
             measured.Results.Add(TimeSpan.FromTicks(s.ResultsAt - deadline.UtcTicks).TotalMilliseconds);
         }
 
-        var integrity = await host.VerifyAsync(code, measured, ct);
+        var integrity = await host.VerifyAsync([code], measured, ct);
         var cpu = host.Target.CpuTime() - cpuBefore;
         var memory = host.Target.Memory();
         await ForEachAsync(pupils, 500, async s => await s.Socket!.DisposeAsync(), ct);

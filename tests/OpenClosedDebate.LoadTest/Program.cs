@@ -79,8 +79,35 @@ switch (args.FirstOrDefault())
         return 0;
     }
 
+    case "template":
+    {
+        var rooms = Option("--rooms", 100);
+        var results = new List<TemplateResult>();
+        TemplateScenario scenario;
+        await using (var server = await Target.StartServerAsync())
+        {
+            await using var host = await DebateServerHost.StartAsync(server);
+            var plan = TemplateScenario.Shorten(await host.TemplatePlanAsync("open-and-closed-models", ct), Option("--argue", 10), Option("--vote", 10), Option("--results", 10));
+            scenario = new TemplateScenario(rooms, students / rooms, plan);
+            Console.WriteLine($"Debate server ({scenario.PlanLength.TotalSeconds:F0} s of phases):");
+            results.Add(await scenario.RunAsync(host, ct));
+            server.DeleteFolder();
+        }
+
+        await using (var bare = await Target.StartBareAsync())
+        {
+            await using var host = await BareHost.StartAsync(bare);
+            Console.WriteLine("Bare hub:");
+            results.Add(await scenario.RunAsync(host, ct));
+            bare.DeleteFolder();
+        }
+
+        Console.WriteLine(Report.Table(results));
+        return 0;
+    }
+
     default:
-        Console.Error.WriteLine("Usage: OpenClosedDebate.LoadTest one-room|reconnect|idle [--students N] [--rooms N] [--post-window SECONDS] [--idle SECONDS] [--minutes BOUND]");
+        Console.Error.WriteLine("Usage: OpenClosedDebate.LoadTest one-room|reconnect|idle|template [--students N] [--rooms N] [--post-window SECONDS] [--idle SECONDS] [--argue S --vote S --results S] [--minutes BOUND]");
         return 2;
 }
 

@@ -56,6 +56,29 @@ internal static class Report
         return text.ToString();
     }
 
+    public static string Table(IReadOnlyList<TemplateResult> runs)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
+        Line(text, "students joined", runs, r => $"{r.Students} in {r.Rooms} rooms in {r.Joined.TotalSeconds:F1} s");
+        Line(text, "join ack p50 / p99 / max", runs, r => Latency(r.Measured.Join.Summarise()));
+        Line(text, "the plan ran (start to last results)", runs, r => $"{r.Ran.TotalSeconds:F0} s");
+        Line(text, "arguments / ballots acknowledged", runs, r => $"{r.Measured.ArgumentsAcknowledged.Count:N0} / {r.Measured.BallotsAcknowledged:N0}");
+        Line(text, "argument ack p50 / p99 / max", runs, r => Latency(r.Measured.ArgumentAck.Summarise()));
+        Line(text, "ballot ack p50 / p99 / max", runs, r => Latency(r.Measured.BallotAck.Summarise()));
+        Line(text, "fan-out p50 / p99 / max", runs, r => Latency(r.Measured.FanOut.Summarise()) + $" ({r.Measured.FanOut.Count:N0} deliveries)");
+        Line(text, "broadcasts per second to one client (max)", runs, r => r.Measured.MaxFlushesPerSecond.ToString(CultureInfo.InvariantCulture));
+        Line(text, "results after each deadline p50 / p99 / max", runs, r => Latency(r.Measured.Results.Summarise()));
+        Line(text, "round results not received", runs, r => r.MissingResults.ToString(CultureInfo.InvariantCulture));
+        Line(text, "calls refused or failed", runs, r => r.Failures);
+        Line(text, "lost / duplicated arguments", runs, r => Pair(r.Integrity.LostArguments, r.Integrity.DuplicateArguments));
+        Line(text, "lost / duplicated ballots", runs, r => Pair(r.Integrity.LostBallots, r.Integrity.DuplicateBallots));
+        Line(text, "server CPU time", runs, r => $"{r.ServerCpu.TotalSeconds:F1} s");
+        Line(text, "server peak memory", runs, r => $"{r.ServerPeakMemory / 1048576} MB");
+        return text.ToString();
+    }
+
     public static string Latency(Summary s) =>
         s.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.P50:F1} / {s.P99:F1} / {s.Max:F0} ms");
 

@@ -11,8 +11,11 @@ using System.Text.Json;
 /// </summary>
 internal sealed class SimStudent(string name, Measurements measurements)
 {
-    private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
     private long _resultsAt;
+
+    /// <summary>Called for every event an update carries, on the receiving thread: how a scenario makes students react to the clock.</summary>
+    public Action<SimStudent, JsonElement, long>? OnEvent { get; set; }
 
     public string Name => name;
 
@@ -30,6 +33,9 @@ internal sealed class SimStudent(string name, Measurements measurements)
     public long ResultsAt => Interlocked.Read(ref _resultsAt);
 
     public IReadOnlyCollection<string> ArgumentsSeen => [.. _seen.Keys];
+
+    /// <summary>The arguments of one round this student has seen.</summary>
+    public IReadOnlyList<string> ArgumentsIn(int round) => [.. _seen.Where(a => a.Value == round).Select(a => a.Key)];
 
     public async Task ConnectAsync(Uri hub, CancellationToken ct)
     {
@@ -60,18 +66,21 @@ internal sealed class SimStudent(string name, Measurements measurements)
         await Socket.InvokeAsync("Resume", [new { debateId = DebateId, token = Token, code }], ct);
     }
 
-    public async Task PostAsync(string text, CancellationToken ct)
+    public async Task PostAsync(string text, CancellationToken ct, int round = 0)
     {
         var clock = Stopwatch.StartNew();
-        var ack = await Socket!.InvokeAsync("PostArgument", [new { requestId = $"{name}-a", text, replyToId = (string?)null }], ct);
+        var ack = await Socket!.InvokeAsync("PostArgument", [new { requestId = $"{name}-a{round}", text, replyToId = (string?)null }], ct);
         measurements.ArgumentAck.Add(clock.Elapsed.TotalMilliseconds);
         MyArgument = ack.GetProperty("argument").GetProperty("id").GetString();
         measurements.ArgumentsAcknowledged.TryAdd(MyArgument!, 0);
     }
 
-    public async Task VoteAsync(int round, int k, Random random, CancellationToken ct)
+    public Task VoteAsync(int round, int k, Random random, CancellationToken ct) =>
+        SubmitAsync(round, [.. ArgumentsSeen.Where(a => a != MyArgument).OrderBy(_ => random.Next()).Take(k)], ct);
+
+    /// <summary>Casts a ballot with the given ranking (argument ids, option ids, or one motion choice).</summary>
+    public async Task SubmitAsync(int round, string[] ranking, CancellationToken ct)
     {
-        var ranking = ArgumentsSeen.Where(a => a != MyArgument).OrderBy(_ => random.Next()).Take(k).ToArray();
         var clock = Stopwatch.StartNew();
         await Socket!.InvokeAsync("SubmitBallot", [new { requestId = $"{name}-b{round}", roundIndex = round, ranking }], ct);
         measurements.BallotAck.Add(clock.Elapsed.TotalMilliseconds);
@@ -93,13 +102,16 @@ internal sealed class SimStudent(string name, Measurements measurements)
             switch (e.GetProperty("type").GetString())
             {
                 case "argument":
-                    _seen.TryAdd(e.GetProperty("argument").GetProperty("id").GetString()!, 0);
+                    var argument = e.GetProperty("argument");
+                    _seen.TryAdd(argument.GetProperty("id").GetString()!, argument.GetProperty("roundIndex").GetInt32());
                     break;
                 case "results":
                     Interlocked.CompareExchange(ref _resultsAt, arrived, 0);
                     measurements.ResultsBytes = bytes;
                     break;
             }
+
+            OnEvent?.Invoke(this, e, arrived);
         }
     }
 }
