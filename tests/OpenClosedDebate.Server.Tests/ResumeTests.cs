@@ -51,6 +51,38 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task Snapshots_taken_at_one_version_share_the_arguments_and_the_next_version_shows_each_change()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada", "Ben", "Cy");
+        await room.Console.ControlAsync("Start");
+        var (ada, ben) = (room.Students[0], room.Students[1]);
+        await Scenario.WaitForPhaseAsync(ada, 0, Phase.Argue);
+        var kept = await ada.PostAsync("Open weights let anyone reproduce results.");
+        var rude = await ben.PostAsync("Something rude.");
+
+        // Resumes and a projector at the same version get the same list (serialised once, server side).
+        await using var first = await server.ConnectAsync();
+        await using var second = await server.ConnectAsync();
+        await using var projector = await server.ConnectAsync();
+        var a = await first.ResumeAsync(ada.DebateId, ada.Token);
+        var b = await second.ResumeAsync(ben.DebateId, ben.Token);
+        var p = await projector.WatchAsync(room.Debate.JoinCode);
+        Assert.Equal(a.Version, b.Version);
+        Assert.Equal(a.Arguments.ToList(), b.Arguments.ToList());
+        Assert.Equal(new[] { kept.Argument.Id, rude.Argument.Id }.Order(), p.Arguments.Select(x => x.Id).Order());
+
+        // Hiding one is a new version: the next snapshots no longer carry it, and a new argument appears.
+        await room.Console.ControlAsync("HideArgument", rude.Argument.Id, "Off topic.");
+        var late = await room.Students[2].PostAsync("Closed labs can afford careful red-teaming.");
+        await using var third = await server.ConnectAsync();
+        var c = await third.ResumeAsync(ben.DebateId, ben.Token);
+        Assert.True(c.Version > a.Version);
+        Assert.Equal(new[] { kept.Argument.Id, late.Argument.Id }.Order(), c.Arguments.Select(x => x.Id).Order());
+        Assert.Equal(c.Arguments.Select(x => x.Id).Order(), (await projector.WatchAsync(room.Debate.JoinCode)).Arguments.Select(x => x.Id).Order());
+    }
+
+    [Fact]
     public async Task A_wrong_token_is_refused_and_the_connection_stays_usable()
     {
         await using var server = new DebateServer();

@@ -19,7 +19,7 @@ public sealed record RoomSnapshot(
     DebateView Debate,
     ClockView Clock,
     CountsView Counts,
-    IReadOnlyList<ArgumentView> Arguments,
+    ArgumentList Arguments,
     IReadOnlyList<ResultView> Results,
     YouView? You,
     IReadOnlyList<BallotView>? Ballots,
