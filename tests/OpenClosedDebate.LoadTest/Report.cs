@@ -3,89 +3,135 @@ namespace OpenClosedDebate.LoadTest;
 using System.Globalization;
 using System.Text;
 
-/// <summary>Tables of one run, in Markdown, for the console and for docs/PERFORMANCE.md.</summary>
+/// <summary>One number a scenario measured, with how to show it.</summary>
+internal sealed record Metric(string Name, double Value, string Unit);
+
+/// <summary>
+/// Turns what the scenarios measured into numbers, takes medians over runs, and writes them as
+/// Markdown tables, for the console and for docs/PERFORMANCE.md.
+/// </summary>
 internal static class Report
 {
-    public static string Table(IReadOnlyList<RunResult> runs)
+    public static IReadOnlyList<Metric> Metrics(RunResult r) =>
+    [
+        new("students joined", r.Measured.Join.Count, "count"),
+        new("join storm: all joined", r.JoinStorm.TotalSeconds, "s"),
+        .. Latency("connect", r.Measured.Connect.Summarise()),
+        .. Latency("join ack", r.Measured.Join.Summarise()),
+        .. Latency("argument ack", r.Measured.ArgumentAck.Summarise()),
+        new("ballots acknowledged", r.Measured.BallotsAcknowledged, "count"),
+        .. Latency("ballot ack", r.Measured.BallotAck.Summarise()),
+        .. Latency("fan-out", r.Measured.FanOut.Summarise()),
+        new("fan-out deliveries", r.Measured.FanOut.Count, "count"),
+        new("broadcasts per second to one client, max", r.Measured.MaxFlushesPerSecond, "count"),
+        .. Latency("results after the deadline", r.Measured.Results.Summarise()),
+        new("size of the results update", r.Measured.ResultsBytes / 1024.0, "KB"),
+        new("clients without results", r.MissingResults, "count"),
+        .. Integrity(r.Integrity),
+        new("server CPU time", r.ServerCpu.TotalSeconds, "s"),
+        new("server peak memory", r.ServerPeakMemory / 1048576.0, "MB"),
+    ];
+
+    public static IReadOnlyList<Metric> Metrics(IdleResult r) =>
+    [
+        new("students connected and joined", r.Students, "count"),
+        new("all joined", r.Joined.TotalSeconds, "s"),
+        .. Latency("join ack", r.Join),
+        new("dropped while idle", r.Dropped, "count"),
+        new("server CPU while idle", r.IdleCpuShare, "%"),
+        new("server memory while idle", r.ServerResident / 1048576.0, "MB"),
+        new("server peak memory", r.ServerPeak / 1048576.0, "MB"),
+        new("load generator memory", r.GeneratorResident / 1048576.0, "MB"),
+    ];
+
+    public static IReadOnlyList<Metric> Metrics(ReconnectResult r) =>
+    [
+        new("restart until /healthz answers", r.Restart.TotalSeconds, "s"),
+        new("students resumed", r.Resume.Count, "count"),
+        new("all resumed and resynced", r.AllResynced.TotalSeconds, "s"),
+        .. Latency("resume", r.Resume),
+        new("failed resumes", r.Failed, "count"),
+        new("server CPU time during the storm", r.ServerCpu.TotalSeconds, "s"),
+        new("server peak memory after the restart", r.ServerPeakMemory / 1048576.0, "MB"),
+    ];
+
+    public static IReadOnlyList<Metric> Metrics(TemplateResult r) =>
+    [
+        new("students joined", r.Measured.Join.Count, "count"),
+        new("all joined", r.Joined.TotalSeconds, "s"),
+        .. Latency("join ack", r.Measured.Join.Summarise()),
+        new("the plan ran, start to last results", r.Ran.TotalSeconds, "s"),
+        new("arguments acknowledged", r.Measured.ArgumentsAcknowledged.Count, "count"),
+        new("ballots acknowledged", r.Measured.BallotsAcknowledged, "count"),
+        .. Latency("argument ack", r.Measured.ArgumentAck.Summarise()),
+        .. Latency("ballot ack", r.Measured.BallotAck.Summarise()),
+        .. Latency("fan-out", r.Measured.FanOut.Summarise()),
+        new("fan-out deliveries", r.Measured.FanOut.Count, "count"),
+        new("broadcasts per second to one client, max", r.Measured.MaxFlushesPerSecond, "count"),
+        .. Latency("results after each deadline", r.Measured.Results.Summarise()),
+        new("round results not received", r.MissingResults, "count"),
+        new("calls refused or failed", r.Measured.Failures.Values.Sum(), "count"),
+        .. Integrity(r.Integrity),
+        new("server CPU time", r.ServerCpu.TotalSeconds, "s"),
+        new("server peak memory", r.ServerPeakMemory / 1048576.0, "MB"),
+    ];
+
+    /// <summary>Each metric's median over runs (runs list the same metrics in the same order).</summary>
+    public static IReadOnlyList<Metric> Medians(IReadOnlyList<IReadOnlyList<Metric>> runs) =>
+        [.. runs[0].Select((m, i) => m with { Value = Median([.. runs.Select(r => r[i].Value)]) })];
+
+    /// <summary>A table of our server beside the bare hub, with the ratio where both have a value.</summary>
+    public static string Table(IReadOnlyList<Metric> ours, IReadOnlyList<Metric> bare)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
-        Row(text, "students joined (storm)", runs, r => $"{r.Measured.Join.Count} in {r.JoinStorm.TotalSeconds:F1} s");
-        Row(text, "connect p50 / p99 / max", runs, r => Latency(r.Measured.Connect.Summarise()));
-        Row(text, "join ack p50 / p99 / max", runs, r => Latency(r.Measured.Join.Summarise()));
-        Row(text, "argument ack p50 / p99 / max", runs, r => Latency(r.Measured.ArgumentAck.Summarise()));
-        Row(text, "ballot ack p50 / p99 / max", runs, r => Latency(r.Measured.BallotAck.Summarise()));
-        Row(text, "fan-out p50 / p99 / max", runs, r => Latency(r.Measured.FanOut.Summarise()) + $" ({r.Measured.FanOut.Count:N0} deliveries)");
-        Row(text, "broadcasts per second to one client (max)", runs, r => r.Measured.MaxFlushesPerSecond.ToString(CultureInfo.InvariantCulture));
-        Row(text, "results after the deadline p50 / p99 / max", runs, r => Latency(r.Measured.Results.Summarise()));
-        Row(text, "size of the results update", runs, r => $"{r.Measured.ResultsBytes / 1024.0:F0} KB");
-        Row(text, "clients without results", runs, r => r.MissingResults.ToString(CultureInfo.InvariantCulture));
-        Row(text, "lost / duplicated arguments", runs, r => Pair(r.Integrity.LostArguments, r.Integrity.DuplicateArguments));
-        Row(text, "lost / duplicated ballots", runs, r => Pair(r.Integrity.LostBallots, r.Integrity.DuplicateBallots));
-        Row(text, "server CPU time", runs, r => $"{r.ServerCpu.TotalSeconds:F1} s");
-        Row(text, "server peak memory", runs, r => $"{r.ServerPeakMemory / 1048576} MB");
+        text.AppendLine("| measure | debate server | bare hub | ratio |");
+        text.AppendLine("|---|---:|---:|---:|");
+        for (var i = 0; i < ours.Count; i++)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {ours[i].Name} | {Show(ours[i])} | {Show(bare[i])} | {Ratio(ours[i], bare[i])} |");
+        }
+
         return text.ToString();
     }
 
-    public static string Table(IReadOnlyList<ReconnectResult> runs)
+    public static double Value(IReadOnlyList<Metric> metrics, string name) => metrics.Single(m => m.Name == name).Value;
+
+    public static string Show(Metric m) => double.IsNaN(m.Value)
+        ? "n/a"
+        : m.Unit switch
+        {
+            "count" => m.Value.ToString("N0", CultureInfo.InvariantCulture),
+            "%" => m.Value.ToString("P0", CultureInfo.InvariantCulture),
+            "ms" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:F1} ms"),
+            "s" => string.Create(CultureInfo.InvariantCulture, $"{m.Value:F1} s"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"{m.Value:F0} {m.Unit}"),
+        };
+
+    public static string Ratio(Metric ours, Metric bare) =>
+        double.IsNaN(ours.Value) || double.IsNaN(bare.Value) || bare.Value <= 0 || ours.Unit == "count"
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"{ours.Value / bare.Value:F2}×");
+
+    private static IEnumerable<Metric> Latency(string name, Summary s) =>
+    [
+        new($"{name} p50", s.P50, "ms"),
+        new($"{name} p99", s.P99, "ms"),
+        new($"{name} max", s.Max, "ms"),
+    ];
+
+    private static IEnumerable<Metric> Integrity(Integrity i) =>
+    [
+        new("lost arguments", i.LostArguments ?? double.NaN, "count"),
+        new("duplicated arguments", i.DuplicateArguments ?? double.NaN, "count"),
+        new("lost ballots", i.LostBallots ?? double.NaN, "count"),
+        new("duplicated ballots", i.DuplicateBallots ?? double.NaN, "count"),
+    ];
+
+    private static double Median(double[] values)
     {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
-        Line(text, "restart until /healthz answers", runs, r => $"{r.Restart.TotalSeconds:F1} s");
-        Line(text, "all students resumed and resynced", runs, r => $"{r.Resume.Count} in {r.AllResynced.TotalSeconds:F1} s");
-        Line(text, "resume p50 / p99 / max", runs, r => Latency(r.Resume));
-        Line(text, "failed resumes", runs, r => r.Failed.ToString(CultureInfo.InvariantCulture));
-        Line(text, "server CPU time during the storm", runs, r => $"{r.ServerCpu.TotalSeconds:F1} s");
-        Line(text, "server peak memory after restart", runs, r => $"{r.ServerPeakMemory / 1048576} MB");
-        return text.ToString();
+        var known = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        return known.Length == 0 ? double.NaN
+            : known.Length % 2 == 1 ? known[known.Length / 2]
+            : (known[(known.Length / 2) - 1] + known[known.Length / 2]) / 2;
     }
-
-    public static string Table(IReadOnlyList<IdleResult> runs)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
-        Line(text, "students joined", runs, r => $"{r.Students} in {r.Joined.TotalSeconds:F1} s");
-        Line(text, "join ack p50 / p99 / max", runs, r => Latency(r.Join));
-        Line(text, "dropped while idle", runs, r => r.Dropped.ToString(CultureInfo.InvariantCulture));
-        Line(text, "server CPU while idle", runs, r => $"{r.IdleCpuShare:P0} of a core");
-        Line(text, "server memory (resident / peak)", runs, r => $"{r.ServerResident / 1048576} / {r.ServerPeak / 1048576} MB");
-        Line(text, "load generator memory", runs, r => $"{r.GeneratorResident / 1048576} MB");
-        return text.ToString();
-    }
-
-    public static string Table(IReadOnlyList<TemplateResult> runs)
-    {
-        var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {string.Join(" | ", runs.Select(r => r.Target))} |");
-        text.AppendLine(CultureInfo.InvariantCulture, $"|---|{string.Concat(runs.Select(_ => "---|"))}");
-        Line(text, "students joined", runs, r => $"{r.Students} in {r.Rooms} rooms in {r.Joined.TotalSeconds:F1} s");
-        Line(text, "join ack p50 / p99 / max", runs, r => Latency(r.Measured.Join.Summarise()));
-        Line(text, "the plan ran (start to last results)", runs, r => $"{r.Ran.TotalSeconds:F0} s");
-        Line(text, "arguments / ballots acknowledged", runs, r => $"{r.Measured.ArgumentsAcknowledged.Count:N0} / {r.Measured.BallotsAcknowledged:N0}");
-        Line(text, "argument ack p50 / p99 / max", runs, r => Latency(r.Measured.ArgumentAck.Summarise()));
-        Line(text, "ballot ack p50 / p99 / max", runs, r => Latency(r.Measured.BallotAck.Summarise()));
-        Line(text, "fan-out p50 / p99 / max", runs, r => Latency(r.Measured.FanOut.Summarise()) + $" ({r.Measured.FanOut.Count:N0} deliveries)");
-        Line(text, "broadcasts per second to one client (max)", runs, r => r.Measured.MaxFlushesPerSecond.ToString(CultureInfo.InvariantCulture));
-        Line(text, "results after each deadline p50 / p99 / max", runs, r => Latency(r.Measured.Results.Summarise()));
-        Line(text, "round results not received", runs, r => r.MissingResults.ToString(CultureInfo.InvariantCulture));
-        Line(text, "calls refused or failed", runs, r => r.Failures);
-        Line(text, "lost / duplicated arguments", runs, r => Pair(r.Integrity.LostArguments, r.Integrity.DuplicateArguments));
-        Line(text, "lost / duplicated ballots", runs, r => Pair(r.Integrity.LostBallots, r.Integrity.DuplicateBallots));
-        Line(text, "server CPU time", runs, r => $"{r.ServerCpu.TotalSeconds:F1} s");
-        Line(text, "server peak memory", runs, r => $"{r.ServerPeakMemory / 1048576} MB");
-        return text.ToString();
-    }
-
-    public static string Latency(Summary s) =>
-        s.Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{s.P50:F1} / {s.P99:F1} / {s.Max:F0} ms");
-
-    private static string Pair(int? a, int? b) => a is null ? "not stored" : $"{a} / {b}";
-
-    private static void Row(StringBuilder text, string name, IReadOnlyList<RunResult> runs, Func<RunResult, string> cell) => Line(text, name, runs, cell);
-
-    private static void Line<T>(StringBuilder text, string name, IReadOnlyList<T> runs, Func<T, string> cell) =>
-        text.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {string.Join(" | ", runs.Select(cell))} |");
 }

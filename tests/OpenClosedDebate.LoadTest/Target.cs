@@ -13,6 +13,7 @@ using System.Net.Sockets;
 internal sealed class Target : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private Target(Process process, string folder, int port, bool bare)
     {
@@ -113,6 +114,12 @@ internal sealed class Target : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();
