@@ -123,7 +123,7 @@ internal sealed class HubSocket : IAsyncDisposable
                 }
 
                 var arrived = DateTime.UtcNow.Ticks;
-                Dispatch(buffer.WrittenSpan, arrived);
+                Dispatch(buffer.WrittenMemory, arrived);
                 buffer.ResetWrittenCount();
             }
         }
@@ -140,19 +140,19 @@ internal sealed class HubSocket : IAsyncDisposable
         }
     }
 
-    private void Dispatch(ReadOnlySpan<byte> frame, long arrived)
+    private void Dispatch(ReadOnlyMemory<byte> frame, long arrived)
     {
         while (frame.Length > 0)
         {
-            var end = frame.IndexOf(Separator);
+            var end = frame.Span.IndexOf(Separator);
             var record = end < 0 ? frame : frame[..end];
-            frame = end < 0 ? [] : frame[(end + 1)..];
+            frame = end < 0 ? ReadOnlyMemory<byte>.Empty : frame[(end + 1)..];
             if (record.Length == 0)
             {
                 continue;
             }
 
-            using var message = JsonDocument.Parse(record.ToArray());
+            using var message = JsonDocument.Parse(record);
             var root = message.RootElement;
             if (!root.TryGetProperty("type", out var type))
             {
@@ -164,7 +164,8 @@ internal sealed class HubSocket : IAsyncDisposable
             switch (type.GetInt32())
             {
                 case 1 when _onMessage is not null:
-                    _onMessage(root.GetProperty("target").GetString()!, root.GetProperty("arguments")[0].Clone(), arrived, record.Length);
+                    // Handlers read the message before returning, so it isn't copied out of the receive buffer.
+                    _onMessage(root.GetProperty("target").GetString()!, root.GetProperty("arguments")[0], arrived, record.Length);
                     break;
                 case 3:
                     Complete(int.Parse(root.GetProperty("invocationId").GetString()!, System.Globalization.CultureInfo.InvariantCulture), root);

@@ -15,6 +15,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
         var random = new Random(seed);
         var measured = new Measurements();
         var cpuBefore = host.Target.CpuTime();
+        var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var code = await host.OpenRoomAsync(argueSeconds: (int)postWindow.TotalSeconds + 60, VoteSeconds, ct);
         var pupils = Enumerable.Range(0, students).Select(i => new SimStudent($"Student {i:D5}", measured)).ToList();
 
@@ -66,7 +67,8 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
             pupils.Count(s => s.ResultsAt == 0),
             integrity,
             cpu,
-            memory.Peak);
+            memory.Peak,
+            Process.GetCurrentProcess().TotalProcessorTime - ownBefore);
     }
 
     public static async Task ForEachAsync<T>(IEnumerable<T> items, int parallel, Func<T, Task> action, CancellationToken ct)
@@ -104,4 +106,5 @@ internal sealed record RunResult(
     int MissingResults,
     Integrity Integrity,
     TimeSpan ServerCpu,
-    long ServerPeakMemory);
+    long ServerPeakMemory,
+    TimeSpan GeneratorCpu);

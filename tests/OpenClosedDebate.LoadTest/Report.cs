@@ -30,6 +30,7 @@ internal static class Report
         .. Integrity(r.Integrity),
         new("server CPU time", r.ServerCpu.TotalSeconds, "s"),
         new("server peak memory", r.ServerPeakMemory / 1048576.0, "MB"),
+        new("load generator CPU time", r.GeneratorCpu.TotalSeconds, "s"),
     ];
 
     public static IReadOnlyList<Metric> Metrics(IdleResult r) =>
@@ -74,6 +75,7 @@ internal static class Report
         .. Integrity(r.Integrity),
         new("server CPU time", r.ServerCpu.TotalSeconds, "s"),
         new("server peak memory", r.ServerPeakMemory / 1048576.0, "MB"),
+        new("load generator CPU time", r.GeneratorCpu.TotalSeconds, "s"),
     ];
 
     /// <summary>Each metric's median over runs (runs list the same metrics in the same order).</summary>

@@ -63,7 +63,21 @@ internal sealed class Target : IAsyncDisposable
         var folder = Directory.CreateTempSubdirectory("ocd-bare-").FullName;
         var info = Info(typeof(Target).Assembly.Location, folder, port ?? FreePort());
         info.ArgumentList.Insert(1, "bare-hub");
+
+        // The generator runs with workstation GC; the bare hub, in the same executable, gets the server's GC settings instead.
+        foreach (var (setting, variable) in new[] { ("System.GC.Server", "DOTNET_gcServer"), ("System.GC.Concurrent", "DOTNET_gcConcurrent") })
+        {
+            info.Environment[variable] = ServerGcSetting(setting) ? "1" : "0";
+        }
+
         return StartAsync(info, folder, bare: true);
+    }
+
+    /// <summary>A GC setting of the server's build (its runtimeconfig.json), with the runtime's default when absent.</summary>
+    private static bool ServerGcSetting(string name)
+    {
+        var config = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(ServerDll, ".runtimeconfig.json")));
+        return (bool?)config?["runtimeOptions"]?["configProperties"]?[name] ?? name == "System.GC.Concurrent";
     }
 
     /// <summary>Runs the server's `instructor add` verb against this target's database.</summary>

@@ -38,6 +38,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
     {
         var measured = new Measurements();
         var cpuBefore = host.Target.CpuTime();
+        var ownBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var codes = new List<string>();
         for (var r = 0; r < rooms; r++)
         {
@@ -80,7 +81,9 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
         var cpu = host.Target.CpuTime() - cpuBefore;
         var memory = host.Target.Memory();
         await OneRoomScenario.ForEachAsync(students, 500, async s => await s.Socket!.DisposeAsync(), ct);
-        return new TemplateResult(host.Target.Bare ? "bare hub" : "debate server", pupils.Count, rooms, joined, ran, measured, missing, integrity, cpu, memory.Peak);
+        return new TemplateResult(
+            host.Target.Bare ? "bare hub" : "debate server", pupils.Count, rooms, joined, ran, measured, missing, integrity, cpu, memory.Peak,
+            Process.GetCurrentProcess().TotalProcessorTime - ownBefore);
     }
 
     private void React(SimStudent student, Pupil pupil, JsonElement e, long arrived, Measurements measured, CancellationToken ct)
@@ -195,7 +198,8 @@ internal sealed record TemplateResult(
     int MissingResults,
     Integrity Integrity,
     TimeSpan ServerCpu,
-    long ServerPeakMemory)
+    long ServerPeakMemory,
+    TimeSpan GeneratorCpu)
 {
     public string Failures => Measured.Failures.IsEmpty
         ? "0"

@@ -39,10 +39,22 @@ public sealed class StorageFaultTests
         Assert.Contains(snapshot.Arguments, a => a.Id == retried.Argument.Id);
     }
 
-    /// <summary>Makes inserts of debate events fail, as a full or read-only disk would.</summary>
+    /// <summary>Makes inserts of debate events fail, as a full or read-only disk would, whether they run synchronously (the writer's thread) or not.</summary>
     private sealed class EventInsertFault : DbCommandInterceptor
     {
         public volatile bool Failing;
+
+        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        {
+            ThrowIfFailing(command);
+            return base.ReaderExecuting(command, eventData, result);
+        }
+
+        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+        {
+            ThrowIfFailing(command);
+            return base.NonQueryExecuting(command, eventData, result);
+        }
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
             DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)

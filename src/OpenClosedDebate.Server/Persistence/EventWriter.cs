@@ -9,6 +9,11 @@ using Microsoft.Extensions.Options;
 /// them in one transaction, so a burst of 2,000 ballots costs a handful of commits. A request's task
 /// completes only after its commit, in the order requests arrived; a failed batch fails every request
 /// in it and tells each room, which then reloads from what was committed.
+/// <para>
+/// It runs on its own thread, not the thread pool. SQLite's calls are synchronous underneath their
+/// async signatures, so a commit blocks while the disk syncs (and up to the 5 s busy timeout when the
+/// file is locked); on a thread-pool thread that stalls hub calls and broadcasts on a 2-core machine.
+/// </para>
 /// </summary>
 internal sealed partial class EventWriter(
     IDbContextFactory<DebateDb> dbs,
@@ -16,7 +21,8 @@ internal sealed partial class EventWriter(
     ILogger<EventWriter> log) : IHostedService
 {
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
-    private Task? _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _thread;
 
     public Task WriteAsync(WriteRequest request)
     {
@@ -30,7 +36,8 @@ internal sealed partial class EventWriter(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(RunAsync, CancellationToken.None);
+        _thread = new Thread(Run) { IsBackground = true, Name = "Event writer" };
+        _thread.Start();
         return Task.CompletedTask;
     }
 
@@ -38,17 +45,31 @@ internal sealed partial class EventWriter(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        if (_loop is not null)
+        if (_thread is not null)
         {
-            await _loop.WaitAsync(cancellationToken);
+            await _stopped.Task.WaitAsync(cancellationToken);
         }
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            Loop();
+        }
+        finally
+        {
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void Loop()
     {
         var max = options.Value.MaxBatchSize;
         var batch = new List<WriteRequest>(max);
-        while (await _queue.Reader.WaitToReadAsync())
+
+        // Blocking is this thread's job: it waits for requests and for the disk, and nothing else runs on it.
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             while (batch.Count < max && _queue.Reader.TryRead(out var request))
             {
@@ -63,17 +84,17 @@ internal sealed partial class EventWriter(
 
             if (batch.Count > 0)
             {
-                await CommitAsync(batch);
+                Commit(batch);
                 batch.Clear();
             }
         }
     }
 
-    private async Task CommitAsync(List<WriteRequest> batch)
+    private void Commit(List<WriteRequest> batch)
     {
         try
         {
-            await using var db = await dbs.CreateDbContextAsync();
+            using var db = dbs.CreateDbContext();
             var summaries = new Dictionary<Guid, DebateSummary>();
             foreach (var request in batch)
             {
@@ -93,7 +114,7 @@ internal sealed partial class EventWriter(
                 MarkSummaryModified(db, row);
             }
 
-            await db.SaveChangesAsync();
+            db.SaveChanges();
         }
         catch (Exception e)
         {
