@@ -32,6 +32,7 @@ internal static class Performance
         text.AppendLine(Invariant, $"Every figure is the **median of {runs} run{(runs == 1 ? "" : "s")}**. Each run measures our server and then a bare SignalR hub with the");
         text.AppendLine("same broadcast pattern and no debate logic, one after the other on the same machine, so the ratio column compares like with like.");
         text.AppendLine("The load generator runs on the same box as the server and shares its two cores, as DESIGN.md's targets require.");
+        text.AppendLine("Micro-benchmarks of the hot pure code (tallies, snapshots, ballot validation) are in [MICROBENCHMARKS.md](MICROBENCHMARKS.md).");
         text.AppendLine();
         text.AppendLine("## Machine");
         text.AppendLine();
