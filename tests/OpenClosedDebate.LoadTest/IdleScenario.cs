@@ -15,13 +15,7 @@ internal sealed class IdleScenario(int rooms, int perRoom, TimeSpan idle)
         }
 
         var pupils = Enumerable.Range(0, rooms * perRoom).Select(i => (Student: new SimStudent($"Student {i:D5}", measured), Code: codes[i % rooms])).ToList();
-        var clock = Stopwatch.StartNew();
-        await OneRoomScenario.ForEachAsync(pupils, 500, async p =>
-        {
-            await p.Student.ConnectAsync(host.Target.Hub, ct);
-            await p.Student.JoinAsync(p.Code, ct);
-        }, ct);
-        var joined = clock.Elapsed;
+        var joined = await Crowd.JoinAsync(pupils, host.Target.Hub, ct);
         Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s");
 
         var students = pupils.Select(p => p.Student).ToList();
@@ -33,7 +27,7 @@ internal sealed class IdleScenario(int rooms, int perRoom, TimeSpan idle)
         var dropped = students.Count(s => s.Socket!.Closed);
         var own = Process.GetCurrentProcess();
         own.Refresh();
-        await OneRoomScenario.ForEachAsync(students, 500, async s => await s.Socket!.DisposeAsync(), ct);
+        await Crowd.LeaveAsync(students, ct);
         return new IdleResult(host.Target.Bare ? "bare hub" : "debate server", pupils.Count, joined, measured.Join.Summarise(), dropped, idleCpu / idle, memory.Resident, memory.Peak, own.WorkingSet64);
     }
 }

@@ -19,14 +19,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
         var code = await host.OpenRoomAsync(argueSeconds: (int)postWindow.TotalSeconds + 60, VoteSeconds, ct);
         var pupils = Enumerable.Range(0, students).Select(i => new SimStudent($"Student {i:D5}", measured)).ToList();
 
-        // The join storm: everyone scans the QR code at once; a few hundred connect at any moment.
-        var storm = Stopwatch.StartNew();
-        await ForEachAsync(pupils, 500, async s =>
-        {
-            await s.ConnectAsync(host.Target.Hub, ct);
-            await s.JoinAsync(code, ct);
-        }, ct);
-        var joined = storm.Elapsed;
+        var joined = await Crowd.JoinAsync(pupils.Select(s => (s, code)), host.Target.Hub, ct);
         Console.WriteLine($"  {students} joined in {joined.TotalSeconds:F1} s");
 
         await host.StartAsync(code, ct);
@@ -39,7 +32,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
             await p.Student.PostAsync($"{p.Student.Name}: open weights let a class audit what a model learned, and run it offline.", ct);
         }));
         Console.WriteLine($"  {measured.ArgumentsAcknowledged.Count} arguments acknowledged in {clock.Elapsed.TotalSeconds:F1} s");
-        await WaitUntilAsync(() => pupils.All(s => s.ArgumentsSeen.Count >= students - 1), TimeSpan.FromSeconds(30), ct);
+        await Crowd.WaitUntilAsync(() => pupils.All(s => s.ArgumentsSeen.Count >= students - 1), TimeSpan.FromSeconds(30), ct);
 
         var deadline = await host.VoteAsync(code, VoteSeconds, ct);
         var votes = pupils.Select(s => (Student: s, At: TimeSpan.FromMilliseconds(random.NextDouble() * 2000), Seed: random.Next())).ToList();
@@ -50,7 +43,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
         }));
         Console.WriteLine($"  {measured.BallotsAcknowledged} ballots acknowledged");
 
-        await WaitUntilAsync(() => pupils.All(s => s.ResultsAt > 0), deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30), ct);
+        await Crowd.WaitUntilAsync(() => pupils.All(s => s.ResultsAt > 0), deadline - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30), ct);
         foreach (var s in pupils.Where(s => s.ResultsAt > 0))
         {
             measured.Results.Add(TimeSpan.FromTicks(s.ResultsAt - deadline.UtcTicks).TotalMilliseconds);
@@ -59,7 +52,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
         var integrity = await host.VerifyAsync([code], measured, ct);
         var cpu = host.Target.CpuTime() - cpuBefore;
         var memory = host.Target.Memory();
-        await ForEachAsync(pupils, 500, async s => await s.Socket!.DisposeAsync(), ct);
+        await Crowd.LeaveAsync(pupils, ct);
         return new RunResult(
             host.Target.Bare ? "bare hub" : "debate server",
             joined,
@@ -69,32 +62,6 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
             cpu,
             memory.Peak,
             Process.GetCurrentProcess().TotalProcessorTime - ownBefore);
-    }
-
-    public static async Task ForEachAsync<T>(IEnumerable<T> items, int parallel, Func<T, Task> action, CancellationToken ct)
-    {
-        using var gate = new SemaphoreSlim(parallel);
-        await Task.WhenAll(items.Select(async item =>
-        {
-            await gate.WaitAsync(ct);
-            try
-            {
-                await action(item);
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }));
-    }
-
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken ct)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition() && clock.Elapsed < timeout)
-        {
-            await Task.Delay(50, ct);
-        }
     }
 }
 

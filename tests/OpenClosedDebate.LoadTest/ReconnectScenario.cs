@@ -15,13 +15,9 @@ internal sealed class ReconnectScenario(int students)
         var host = await connect(target);
         var code = await host.OpenRoomAsync(argueSeconds: 600, voteSeconds: 60, ct);
         var pupils = Enumerable.Range(0, students).Select(i => new SimStudent($"Student {i:D5}", measured)).ToList();
-        await OneRoomScenario.ForEachAsync(pupils, 500, async s =>
-        {
-            await s.ConnectAsync(target.Hub, ct);
-            await s.JoinAsync(code, ct);
-        }, ct);
+        await Crowd.JoinAsync(pupils.Select(s => (s, code)), target.Hub, ct);
         await host.StartAsync(code, ct);
-        await OneRoomScenario.ForEachAsync(pupils.Take(students / 2), 200, s => s.PostAsync($"{s.Name}: an argument made before the crash.", ct), ct);
+        await Crowd.ForEachAsync(pupils.Take(students / 2), 200, s => s.PostAsync($"{s.Name}: an argument made before the crash.", ct), ct);
 
         target.Kill();
         await host.DisposeAsync();
@@ -35,7 +31,7 @@ internal sealed class ReconnectScenario(int students)
         var resumes = new Samples();
         var storm = Stopwatch.StartNew();
         var failed = 0;
-        await OneRoomScenario.ForEachAsync(pupils, 500, async s =>
+        await Crowd.ForEachAsync(pupils, Crowd.AtOnce, async s =>
         {
             var clock = Stopwatch.StartNew();
             try
@@ -51,7 +47,7 @@ internal sealed class ReconnectScenario(int students)
         var resynced = storm.Elapsed;
         var cpu = restarted.CpuTime() - cpuBefore;
         var memory = restarted.Memory();
-        await OneRoomScenario.ForEachAsync(pupils, 500, async s => await s.Socket!.DisposeAsync(), ct);
+        await Crowd.LeaveAsync(pupils, ct);
         await restarted.DisposeAsync();
         restarted.DeleteFolder();
         return new ReconnectResult(restarted.Bare ? "bare hub" : "debate server", startup, resynced, resumes.Summarise(), failed, cpu, memory.Peak);

@@ -49,13 +49,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
         var pupils = Enumerable.Range(0, rooms * perRoom)
             .Select(i => (Student: new SimStudent($"Student {i:D5}", measured), Code: codes[i % rooms], Class: new Pupil(random.Next())))
             .ToList();
-        var storm = Stopwatch.StartNew();
-        await OneRoomScenario.ForEachAsync(pupils, 500, async p =>
-        {
-            await p.Student.ConnectAsync(host.Target.Hub, ct);
-            await p.Student.JoinAsync(p.Code, ct);
-        }, ct);
-        var joined = storm.Elapsed;
+        var joined = await Crowd.JoinAsync(pupils.Select(p => (p.Student, p.Code)), host.Target.Hub, ct);
         Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s");
 
         foreach (var (student, _, pupil) in pupils)
@@ -72,7 +66,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
         }
 
         var last = _rounds.Count - 1;
-        await OneRoomScenario.WaitUntilAsync(() => pupils.All(p => p.Class.HasResults(last)), PlanLength + TimeSpan.FromSeconds(60), ct);
+        await Crowd.WaitUntilAsync(() => pupils.All(p => p.Class.HasResults(last)), PlanLength + TimeSpan.FromSeconds(60), ct);
         var ran = clock.Elapsed;
         Console.WriteLine($"  the plan ran in {ran.TotalSeconds:F0} s; {measured.ArgumentsAcknowledged.Count} arguments and {measured.BallotsAcknowledged} ballots acknowledged");
 
@@ -80,7 +74,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
         var integrity = await host.VerifyAsync(codes, measured, ct);
         var cpu = host.Target.CpuTime() - cpuBefore;
         var memory = host.Target.Memory();
-        await OneRoomScenario.ForEachAsync(students, 500, async s => await s.Socket!.DisposeAsync(), ct);
+        await Crowd.LeaveAsync(students, ct);
         return new TemplateResult(
             host.Target.Bare ? "bare hub" : "debate server", pupils.Count, rooms, joined, ran, measured, missing, integrity, cpu, memory.Peak,
             Process.GetCurrentProcess().TotalProcessorTime - ownBefore);
