@@ -57,8 +57,16 @@ public sealed class HubBadInputTests
 
         // Far past the argument limit and the hub's 64 KB message limit: SignalR closes the connection
         // before any rule can answer, so there is no code to assert, only that nothing else is harmed.
+        // The failed call can surface before the client has finished closing, so wait for the close itself.
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        ada.Connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
         await RefusedUnchanged.ThrowsAsync<HubException>(room.Console, () => ada.PostAsync(new string('a', 70_000)));
 
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(HubConnectionState.Disconnected, ada.Connection.State);
         await ben.PostAsync("Still arguing next to the broken connection.");
         await using var again = await server.ConnectAsync();
