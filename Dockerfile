@@ -20,6 +20,7 @@ RUN dotnet restore src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj
 COPY src/ src/
 # The client was built in the Node stage; the server's build only copies it.
 COPY --from=client /src/client/dist client/dist
+COPY --from=client /src/client/node_modules/naughty-words client/node_modules/naughty-words
 RUN dotnet publish src/OpenClosedDebate.Server/OpenClosedDebate.Server.csproj -c Release -o /app --no-restore -p:SkipClientBuild=true
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -39,6 +39,12 @@ export function newRequestId(): string {
   return crypto.randomUUID();
 }
 
+/** A join secret: 256 random bits, base64url. It becomes the resume token, so a retried join gets the same seat. */
+export function newJoinSecret(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 const retryDelays = [0, 500, 1000, 2000, 4000, 8000];
 
 export class RoomConnection {
@@ -46,6 +52,10 @@ export class RoomConnection {
   private binding: Binding | null = null;
   private bound: Binding | null = null;
   private started: Promise<void> | null = null;
+  /** Connected and bound again after the last (re)connection: submissions may go. */
+  private ready = false;
+  /** Resolves a retry's wait early, when the browser says the network is back. */
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly dispatch: (action: Action) => void,
@@ -62,12 +72,27 @@ export class RoomConnection {
     this.hub.serverTimeoutInMilliseconds = 30_000;
     this.hub.on('Update', (update: RoomUpdate) => this.dispatch({ type: 'update', update, receivedAt: Date.now() }));
     this.hub.on('Snapshot', (snapshot: RoomSnapshot) => this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() }));
-    this.hub.onreconnecting(() => this.onStatus('reconnecting'));
+    this.hub.onreconnecting(() => {
+      this.ready = false;
+      this.onStatus('reconnecting');
+    });
     this.hub.onreconnected(() => void this.rebind());
     this.hub.onclose(() => {
+      this.ready = false;
       this.onStatus('offline');
       this.started = null;
-      window.setTimeout(() => void this.start(), 3000);
+      if (navigator.onLine) window.setTimeout(() => void this.start(), 3000);
+    });
+    // A phone that loses its network would otherwise look live until the server timeout (30 s) runs out:
+    // the browser knows at once, so drop the connection then, and connect again as soon as it is back.
+    window.addEventListener('offline', () => {
+      this.ready = false;
+      this.onStatus('offline');
+      void this.hub.stop();
+    });
+    window.addEventListener('online', () => {
+      this.wake?.();
+      if (this.hub.state === HubConnectionState.Disconnected) void this.start();
     });
   }
 
@@ -81,7 +106,11 @@ export class RoomConnection {
           break;
         } catch {
           this.onStatus('offline');
-          await delay(retryDelays[Math.min(attempt + 1, retryDelays.length - 1)] + Math.random() * 500);
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            window.setTimeout(resolve, retryDelays[Math.min(attempt + 1, retryDelays.length - 1)] + Math.random() * 500);
+          });
+          this.wake = null;
         }
       }
       await this.rebind();
@@ -131,6 +160,7 @@ export class RoomConnection {
   private async rebind(): Promise<void> {
     const binding = this.binding;
     if (!binding) {
+      this.ready = true;
       this.onStatus('connected');
       return;
     }
@@ -143,10 +173,12 @@ export class RoomConnection {
             : await this.invoke('Watch', { code: binding.code });
       this.bound = binding;
       this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() });
+      this.ready = true;
       this.onStatus('connected');
     } catch (error) {
       if (error instanceof HubError) {
         this.binding = null;
+        this.ready = true;
         this.onStatus('connected');
         this.onBindFailed(error);
       } else {
@@ -155,8 +187,9 @@ export class RoomConnection {
     }
   }
 
+  /** Waits until the connection is up and speaks for its binding again, so a submission isn't refused as "join first". */
   private async whenConnected(giveUpAt: number): Promise<void> {
-    while (this.hub.state !== HubConnectionState.Connected) {
+    while (this.hub.state !== HubConnectionState.Connected || !this.ready || !navigator.onLine) {
       if (Date.now() > giveUpAt) throw new Error('You are offline.');
       await delay(250);
     }

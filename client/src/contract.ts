@@ -10,6 +10,8 @@ export type MotionChoice = 'for' | 'against' | 'undecided';
 export type SideAssignmentMode = 'balancedRandom' | 'alternating' | 'manual' | 'devilsAdvocate';
 export type ArgumentVisibility = 'everyone' | 'ownSide' | 'ownOnly';
 export type TallyMethod = 'borda' | 'instantRunoff' | 'schulze';
+/** When the class sees a round's result: as soon as voting closes, or when the instructor reveals it. */
+export type ResultReveal = 'atOnce' | 'onClick';
 export type OpennessScenario =
   | 'architectureOnly'
   | 'architectureAndWeights'
@@ -30,6 +32,7 @@ export interface SettingsView {
   allowRankingOwnArgument: boolean;
   swapSidesEachRound: boolean;
   anonymous: boolean;
+  revealResults: ResultReveal;
 }
 
 export interface ScenarioView {
@@ -57,12 +60,42 @@ export interface RoundView {
   resultsSeconds: number | null;
 }
 
+/**
+ * Pre-moderation: `beforeProjector` shows a new argument to classmates at once and to the projector once approved;
+ * `beforeEveryone` only to its author and the instructor until approved.
+ */
+export type Moderation = 'off' | 'beforeProjector' | 'beforeEveryone';
+
+/** Why an argument waits for the instructor's approval (and so who sees it meanwhile). */
+export type Hold = 'beforeProjector' | 'beforeEveryone' | 'wordFilter';
+
+/** Who may come in: the room takes `capacity` students (waiting ones included); with `approveJoins` joiners wait to be let in. */
+export interface EntryView {
+  capacity: number;
+  approveJoins: boolean;
+}
+
+/**
+ * Instructor only: how joins are paced. `burst` may join at once, then `perSecond`; `slowed` waited their turn and
+ * `turnedAway` were told to try again, since `surgeSince`. A minute after `lastSurgeAt` the surge is over.
+ */
+export interface JoinActivityView {
+  burst: number;
+  perSecond: number;
+  slowed: number;
+  turnedAway: number;
+  surgeSince: string | null;
+  lastSurgeAt: string | null;
+}
+
 export interface DebateView {
   id: string;
   joinCode: string;
   motion: string;
   status: DebateStatus;
   locked: boolean;
+  entry: EntryView;
+  moderation: Moderation;
   settings: SettingsView;
   preReading: PreReading[];
   rounds: RoundView[];
@@ -75,6 +108,8 @@ export interface ClockView {
   deadline: string | null;
   remainingMs: number | null;
   paused: boolean;
+  /** A results phase whose result waits for the instructor to reveal it. */
+  resultsPending: boolean;
 }
 
 export interface CountsView {
@@ -82,6 +117,10 @@ export interface CountsView {
   closed: number;
   unassigned: number;
   ballots: number;
+  /** Students waiting to be let in (not in open, closed or unassigned). */
+  waiting: number;
+  /** Students still in the room (let in, not gone) with a ballot in the current round; `ballots` also counts those who left. */
+  voted: number;
 }
 
 export interface ArgumentView {
@@ -97,6 +136,29 @@ export interface ArgumentView {
   hiddenReason: string | null;
   /** The instructor removed the author's data: the text is gone. */
   withdrawn: boolean;
+  /** The event that posted it: a round's arguments are in posting order by it, and it is the cursor of `Arguments`. */
+  seq: number;
+  /** Waiting for the instructor's approval, and why: no ballot item, can't be rebutted. Null once approved. */
+  held: Hold | null;
+  /** Approved after voting on its round opened: shown, but not on that ballot. */
+  offBallot: boolean;
+}
+
+/**
+ * Of one side's arguments in one round, how many the receiver may see with a seq below `before` (some it may hold
+ * already); every one at or above `before` it holds, or gets as an event. Fetch older ones with `Arguments`.
+ */
+export interface OlderArgumentsView {
+  roundIndex: number;
+  side: Side;
+  count: number;
+  before: number;
+}
+
+/** A page of one side's arguments in one round, in posting order, and what is still older. */
+export interface ArgumentPageView {
+  arguments: ArgumentView[];
+  older: OlderArgumentsView;
 }
 
 export interface ParticipantView {
@@ -109,6 +171,23 @@ export interface ParticipantView {
   left: boolean;
   connected: boolean;
   joinedAt: string;
+  /** Joined while the room admits by approval, and not let in yet. */
+  waiting: boolean;
+  /** The round `voted` and `posts` are about: the current one when this view was made (null before the start). */
+  roundIndex: number | null;
+  /** Has a ballot in round `roundIndex`. */
+  voted: boolean;
+  /** Arguments and rebuttals posted in round `roundIndex`. */
+  posts: number;
+  /** The word filter held their name: classmates and the projector see the pseudonym until approved or renamed. */
+  nameHeld: boolean;
+}
+
+/** One student's part in a round (the `activity` event). */
+export interface ActivityView {
+  id: string;
+  voted: boolean;
+  posts: number;
 }
 
 export interface YouView {
@@ -117,6 +196,19 @@ export interface YouView {
   pseudonym: string;
   side: Side | null;
   muted: boolean;
+  /** The student's own arguments the instructor hid from the class, and why. */
+  hiddenArguments: HiddenArgumentView[];
+  /** Waiting for the instructor to let them in: can't post or vote yet. */
+  waiting: boolean;
+  /** The word filter held their name: classmates see their pseudonym until the instructor approves it. */
+  nameHeld: boolean;
+}
+
+export interface HiddenArgumentView {
+  argumentId: string;
+  roundIndex: number;
+  text: string;
+  reason: string;
 }
 
 export interface BallotView {
@@ -166,7 +258,8 @@ export interface RunoffView {
   rounds: RunoffRoundView[];
   summarisedRounds: number;
   summarisedEliminated: number;
-  decisiveRound: number;
+  /** The round in which the winner had a majority of the ballots still counting; null when no ballot counted. */
+  decisiveRound: number | null;
 }
 
 /** preferences[i][j]: ballots preferring itemIds[i] to itemIds[j]; strongestPaths likewise. */
@@ -192,12 +285,18 @@ export interface MotionView {
   undecidedPercent: number;
 }
 
+/** How the Oxford-style debate ended, decided from the counts: equal gains are a draw; a vote without ballots gives none. */
+export type PersuasionVerdict = 'for' | 'against' | 'draw' | 'noVotes';
+
 export interface PersuasionView {
   before: MotionView;
   after: MotionView;
-  forGain: number;
-  againstGain: number;
+  /** Percentage points rounded to one decimal for display only; null when a vote had no ballots. */
+  forGain: number | null;
+  againstGain: number | null;
+  /** 'for' or 'against', or null for a draw or no verdict. */
   winner: MotionChoice | null;
+  verdict: PersuasionVerdict;
 }
 
 export interface ResultView {
@@ -223,6 +322,10 @@ export interface RoomSnapshot {
   ballots: BallotView[] | null;
   roster: ParticipantView[] | null;
   liveTally: ResultView | null;
+  /** Instructor only. */
+  joins: JoinActivityView | null;
+  /** Per side of every argument round that has opened: what `arguments` left out. */
+  olderArguments: OlderArgumentsView[];
 }
 
 export type RoomEvent =
@@ -230,12 +333,17 @@ export type RoomEvent =
   | { type: 'counts'; seq: number; counts: CountsView }
   | { type: 'plan'; seq: number; debate: DebateView }
   | { type: 'lock'; seq: number; locked: boolean }
+  | { type: 'entry'; seq: number; entry: EntryView }
+  | { type: 'joins'; seq: number; joins: JoinActivityView }
+  | { type: 'moderation'; seq: number; moderation: Moderation }
   | { type: 'argument'; seq: number; argument: ArgumentView }
   | { type: 'argumentRemoved'; seq: number; argumentId: string }
+  | { type: 'olderArguments'; seq: number; older: OlderArgumentsView }
   | { type: 'authorRenamed'; seq: number; authorId: string; authorName: string }
   | { type: 'results'; seq: number; result: ResultView }
   | { type: 'tally'; seq: number; tally: ResultView }
   | { type: 'roster'; seq: number; participant: ParticipantView }
+  | { type: 'activity'; seq: number; roundIndex: number; students: ActivityView[] }
   | { type: 'sidesSwapped'; seq: number; roundIndex: number }
   | { type: 'you'; seq: number; you: YouView }
   | { type: 'removed'; seq: number; message: string };
@@ -250,6 +358,9 @@ export interface RoomUpdate {
 export interface JoinRequest {
   code: string;
   name: string;
+  /** At least 128 random bits, base64url (22–128 characters); it becomes the resume token, and a join retried with it returns the same participant. */
+  joinSecret?: string;
+  /** Ignored: accepted from older clients. */
   requestId?: string;
 }
 
@@ -291,6 +402,15 @@ export interface WatchRequest {
   code: string;
 }
 
+/** The newest `limit` (0–50) arguments of `side` in round `roundIndex` with a seq below `before` (null: the newest). */
+export interface ArgumentPageRequest {
+  debateId: string;
+  roundIndex: number;
+  side: Side;
+  before: number | null;
+  limit: number;
+}
+
 /** Hub methods the client calls, by wire name, with their arguments and results. */
 export interface HubMethods {
   Join: { args: [JoinRequest]; result: JoinResult };
@@ -299,6 +419,7 @@ export interface HubMethods {
   SubmitBallot: { args: [BallotRequest]; result: BallotAck };
   Leave: { args: []; result: void };
   Watch: { args: [WatchRequest]; result: RoomSnapshot };
+  Arguments: { args: [ArgumentPageRequest]; result: ArgumentPageView };
   Attach: { args: [debateId: string]; result: RoomSnapshot };
   OpenLobby: { args: [debateId: string]; result: void };
   Start: { args: [debateId: string]; result: void };
@@ -306,11 +427,20 @@ export interface HubMethods {
   ResumeClock: { args: [debateId: string]; result: void };
   Extend: { args: [debateId: string, seconds: number]; result: void };
   Skip: { args: [debateId: string]; result: void };
+  RevealResults: { args: [debateId: string]; result: void };
   End: { args: [debateId: string]; result: void };
   SetLocked: { args: [debateId: string, locked: boolean]; result: void };
+  SetCapacity: { args: [debateId: string, capacity: number]; result: void };
+  SetApproveJoins: { args: [debateId: string, approve: boolean]; result: void };
+  Admit: { args: [debateId: string, participantId: string]; result: void };
+  AdmitAll: { args: [debateId: string]; result: void };
+  TurnAwayWaiting: { args: [debateId: string]; result: void };
   MoveStudent: { args: [debateId: string, participantId: string, side: Side]; result: void };
   HideArgument: { args: [debateId: string, argumentId: string, reason: string]; result: void };
   RestoreArgument: { args: [debateId: string, argumentId: string]; result: void };
+  SetModeration: { args: [debateId: string, moderation: Moderation]; result: void };
+  ApproveArgument: { args: [debateId: string, argumentId: string]; result: void };
+  ApproveName: { args: [debateId: string, participantId: string]; result: void };
   SetMuted: { args: [debateId: string, participantId: string, muted: boolean]; result: void };
   Kick: { args: [debateId: string, participantId: string]; result: void };
   Rename: { args: [debateId: string, participantId: string, name: string]; result: void };
@@ -337,6 +467,18 @@ export interface SetupStatus {
   needed: boolean;
 }
 
+/** Where students join (GET /api/join-address); `url` is null when the page's own address is the one (`page`) or none is known (`none`). */
+export interface JoinAddressView {
+  url: string | null;
+  source: JoinAddressSource;
+  networkUrls: string[];
+  problem: JoinAddressProblem | null;
+}
+
+export type JoinAddressSource = 'publicUrl' | 'page' | 'network' | 'none';
+
+export type JoinAddressProblem = 'localOnly' | 'container' | 'noNetwork';
+
 export interface RoundPlan {
   title: string;
   prompt: string;
@@ -358,6 +500,7 @@ export interface DebateSettings {
   allowRankingOwnArgument: boolean;
   swapSidesEachRound: boolean;
   anonymous: boolean;
+  revealResults: ResultReveal;
 }
 
 export interface DebatePlan {
@@ -401,10 +544,26 @@ export interface CreateDebateRequest {
   plan?: DebatePlan;
 }
 
+/**
+ * What happened to a closed round after its count. Recounts count what the published result counted at the close,
+ * so removed students and hidden, restored or withdrawn arguments change nothing; erased students' ballots are gone,
+ * so the recount is without them.
+ */
+export interface RecountNoteView {
+  removedStudents: number;
+  hiddenArguments: number;
+  restoredArguments: number;
+  withdrawnArguments: number;
+  erasedStudents: number;
+}
+
 export interface RoundComparisonView {
   roundIndex: number;
   title: string;
+  /** Counted as at the close: under the debate's method this is the published result (unless a student was erased). */
   results: ResultView[];
+  /** Null when nothing happened to the round since its close. */
+  recountNote: RecountNoteView | null;
 }
 
 export interface MindChangeView {
@@ -457,6 +616,10 @@ export interface ReviewBallotView {
   revision: number;
   receipt: string;
   castAt: string;
+  /** The instructor removed (kicked) the voter. */
+  voterRemoved: boolean;
+  /** The ballot counts in the round's count as at its close (a student removed after the close still counts there). */
+  counted: boolean;
 }
 
 export interface ReviewRoundView {
@@ -471,8 +634,10 @@ export interface ReviewRoundView {
   open: ReviewArgumentView[];
   closed: ReviewArgumentView[];
   ballots: ReviewBallotView[];
-  /** The published result first, then the round under the other methods. */
+  /** Counted as at the close, the debate's method first (the published result, unless a student was erased), then the others. */
   results: ResultView[];
+  /** Null when nothing happened to the round since its close. */
+  recountNote: RecountNoteView | null;
 }
 
 export interface ParticipationView {
@@ -507,22 +672,34 @@ export interface ReviewView {
   shared: boolean;
   debate: ReviewDebateView;
   persuasion: PersuasionView | null;
+  /** What happened to the two motion votes since their close; null when nothing did. */
+  persuasionRecountNote: RecountNoteView | null;
   rounds: ReviewRoundView[];
   participation: ParticipationView[];
   timeline: TimelineEntryView[];
 }
 
 /** RFC 7807 problem details, as the REST API returns them. */
+/** One thing wrong with one field of a request; `field` is its place in the JSON, e.g. `rounds[2].voteSeconds`. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
 export interface Problem {
   title: string;
   status: number;
   code?: string;
+  /** Every problem of a refused plan (`invalidPlan`), each with its field. */
+  errors?: FieldError[];
 }
 
 /** Limits the server enforces (src/OpenClosedDebate.Domain/Debates/DebateLimits.cs). */
 export const Limits = {
   displayName: 40,
   argument: 1000,
+  /** The most arguments one `Arguments` page carries. */
+  argumentsPerPage: 50,
   reason: 200,
   motion: 300,
   title: 120,
@@ -530,6 +707,7 @@ export const Limits = {
   brief: 1000,
   option: 120,
   maxRounds: 30,
+  preReading: 10,
   minOptions: 2,
   maxOptions: 12,
   maxRankedItems: 10,

@@ -9,6 +9,7 @@ const clock = (overrides: Partial<ClockView> = {}): ClockView => ({
   deadline: '2026-11-26T09:05:00.000Z',
   remainingMs: 300000,
   paused: false,
+  resultsPending: false,
   ...overrides,
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomEvent } from './contract';
-import { ballotChoices, reduce, threadedArguments, type RoomState } from './state';
+import { argumentTotal, ballotChoices, olderArguments, reduce, threadedArguments, type RoomState } from './state';
 import { argument, snapshot } from './testing';
 
 const at = Date.parse('2026-11-26T09:00:00.000Z');
@@ -29,7 +29,7 @@ describe('reduce', () => {
 
   it('does not advance the version on updates, so a later personal event with a lower seq still applies', () => {
     const state = loaded({ version: 10 });
-    const afterPublic = update(state, { type: 'counts', seq: 14, counts: { open: 2, closed: 1, unassigned: 0, ballots: 0 } });
+    const afterPublic = update(state, { type: 'counts', seq: 14, counts: { open: 2, closed: 1, unassigned: 0, ballots: 0, waiting: 0, voted: 0 } });
     const afterPersonal = update(afterPublic, { type: 'you', seq: 12, you: { ...state.you!, side: 'closed' } });
     expect(afterPersonal.you?.side).toBe('closed');
   });
@@ -56,7 +56,7 @@ describe('reduce', () => {
     const next = update(loaded(), {
       type: 'clock',
       seq: 11,
-      clock: { status: 'finished', roundIndex: null, phase: null, deadline: null, remainingMs: null, paused: false },
+      clock: { status: 'finished', roundIndex: null, phase: null, deadline: null, remainingMs: null, paused: false, resultsPending: false },
     });
     expect(next.debate.status).toBe('finished');
   });
@@ -83,9 +83,9 @@ describe('threadedArguments', () => {
   it('lists rebuttals under the argument they answer, in posting order', () => {
     const state = loaded({
       arguments: [
-        argument('root', { postedAt: '2026-11-26T09:00:01Z' }),
-        argument('reply', { postedAt: '2026-11-26T09:00:03Z', replyToId: 'root', side: 'closed' }),
-        argument('second', { postedAt: '2026-11-26T09:00:02Z' }),
+        argument('root', { seq: 4 }),
+        argument('reply', { seq: 9, replyToId: 'root', side: 'closed' }),
+        argument('second', { seq: 6 }),
         argument('other-round', { roundIndex: 1 }),
       ],
     });
@@ -117,5 +117,46 @@ describe('ballotChoices', () => {
       debate: { ...base, rounds: [{ ...base.rounds[0], kind: 'ranking', options: [{ id: 'option-1', label: 'Weights' }] }] },
     });
     expect(ballotChoices(state, 0)).toEqual([{ id: 'option-1', label: 'Weights' }]);
+  });
+
+  it('keeps the room entry rules and the instructor\'s join activity current', () => {
+    const state = loaded({ version: 10 });
+    const opened = update(state, { type: 'entry', seq: 11, entry: { capacity: 40, approveJoins: true } });
+    expect(opened.debate.entry).toEqual({ capacity: 40, approveJoins: true });
+    const surge = { burst: 60, perSecond: 5, slowed: 12, turnedAway: 3, surgeSince: '2026-11-26T09:00:01Z', lastSurgeAt: '2026-11-26T09:00:09Z' };
+    expect(update(opened, { type: 'joins', seq: 11, joins: surge }).joins).toEqual(surge);
+  });
+});
+
+describe('older arguments', () => {
+  const older = (count: number, before: number, side: 'open' | 'closed' = 'open') => ({ roundIndex: 0, side, count, before });
+
+  it('counts a side as the arguments held from the cursor on plus the older ones the server left out', () => {
+    const state = loaded({
+      arguments: [argument('own-old', { seq: 3, authorId: 'p-me' }), argument('new-1', { seq: 20 }), argument('new-2', { seq: 22 })],
+      olderArguments: [older(7, 20), older(0, 11, 'closed')],
+    });
+    expect(olderArguments(state, 0, 'open')).toEqual(older(7, 20));
+    expect(olderArguments(state, 0, 'closed')).toBeNull();
+    expect(argumentTotal(state, 0, 'open')).toBe(9);
+    expect(argumentTotal(update(state, { type: 'argument', seq: 30, argument: argument('newest', { seq: 30 }) }), 0, 'open')).toBe(10);
+  });
+
+  it('adds a fetched page and takes its cursor, so the total stays the same', () => {
+    const state = loaded({ arguments: [argument('new-1', { seq: 20 })], olderArguments: [older(3, 20)] });
+    const next = reduce(state, {
+      type: 'argumentPage',
+      page: { arguments: [argument('old-1', { seq: 8 }), argument('old-2', { seq: 12 })], older: older(1, 8) },
+    })!;
+    expect(Object.keys(next.arguments).sort()).toEqual(['new-1', 'old-1', 'old-2']);
+    expect(olderArguments(next, 0, 'open')).toEqual(older(1, 8));
+    expect(argumentTotal(next, 0, 'open')).toBe(4);
+    expect(threadedArguments(next, 0).map((t) => t.argument.id)).toEqual(['old-1', 'old-2', 'new-1']);
+  });
+
+  it('takes the counts a reveal sends', () => {
+    const state = loaded({ version: 10, olderArguments: [older(0, 11, 'closed')] });
+    const next = update(state, { type: 'olderArguments', seq: 12, older: older(5, 40, 'closed') });
+    expect(olderArguments(next, 0, 'closed')).toEqual(older(5, 40, 'closed'));
   });
 });

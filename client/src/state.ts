@@ -1,11 +1,14 @@
 // The client's picture of a room, built only from snapshots and updates. Pure: no I/O, no clock.
 import type {
+  ArgumentPageView,
   ArgumentView,
   Audience,
   BallotView,
   ClockView,
   CountsView,
   DebateView,
+  JoinActivityView,
+  OlderArgumentsView,
   ParticipantView,
   ResultView,
   RoomEvent,
@@ -25,11 +28,15 @@ export interface RoomState {
   counts: CountsView;
   locked: boolean;
   arguments: Record<string, ArgumentView>;
+  /** Per round and side (`olderKey`), the older arguments left out of `arguments` and the cursor to fetch them. */
+  older: Record<string, OlderArgumentsView>;
   results: Record<number, ResultView>;
   you: YouView | null;
   ballots: Record<number, BallotView>;
   roster: Record<string, ParticipantView>;
   tally: ResultView | null;
+  /** Instructor only: how joins are paced. */
+  joins: JoinActivityView | null;
   removed: string | null;
   offset: ClockOffset;
 }
@@ -38,7 +45,8 @@ export type Action =
   | { type: 'snapshot'; snapshot: RoomSnapshot; receivedAt: number }
   | { type: 'update'; update: RoomUpdate; receivedAt: number }
   | { type: 'ballotAcknowledged'; ballot: BallotView }
-  | { type: 'argumentAcknowledged'; argument: ArgumentView };
+  | { type: 'argumentAcknowledged'; argument: ArgumentView }
+  | { type: 'argumentPage'; page: ArgumentPageView };
 
 export function reduce(state: RoomState | null, action: Action): RoomState | null {
   switch (action.type) {
@@ -53,7 +61,19 @@ export function reduce(state: RoomState | null, action: Action): RoomState | nul
     case 'argumentAcknowledged':
       if (!state) return state;
       return { ...state, arguments: { ...state.arguments, [action.argument.id]: action.argument } };
+    case 'argumentPage':
+      if (!state) return state;
+      return {
+        ...state,
+        arguments: { ...state.arguments, ...byKey(action.page.arguments, (a) => a.id) },
+        older: { ...state.older, [olderKey(action.page.older.roundIndex, action.page.older.side)]: action.page.older },
+      };
   }
+}
+
+/** The key of a round and side in `RoomState.older`. */
+export function olderKey(roundIndex: number, side: Side): string {
+  return `${roundIndex}:${side}`;
 }
 
 function fromSnapshot(s: RoomSnapshot, receivedAt: number, offset?: ClockOffset): RoomState {
@@ -65,11 +85,13 @@ function fromSnapshot(s: RoomSnapshot, receivedAt: number, offset?: ClockOffset)
     counts: s.counts,
     locked: s.debate.locked,
     arguments: byKey(s.arguments, (a) => a.id),
+    older: byKey(s.olderArguments, (o) => olderKey(o.roundIndex, o.side)),
     results: byKey(s.results, (r) => r.roundIndex),
     you: s.you,
     ballots: byKey(s.ballots ?? [], (b) => b.roundIndex),
     roster: byKey(s.roster ?? [], (p) => p.id),
     tally: s.liveTally,
+    joins: s.joins,
     removed: null,
     offset: addOffsetSample(offset ?? emptyOffset(), Date.parse(s.serverNow), receivedAt),
   };
@@ -94,8 +116,16 @@ function applyEvent(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, debate: e.debate, locked: e.debate.locked };
     case 'lock':
       return { ...s, locked: e.locked, debate: { ...s.debate, locked: e.locked } };
+    case 'entry':
+      return { ...s, debate: { ...s.debate, entry: e.entry } };
+    case 'joins':
+      return { ...s, joins: e.joins };
+    case 'moderation':
+      return { ...s, debate: { ...s.debate, moderation: e.moderation } };
     case 'argument':
       return { ...s, arguments: { ...s.arguments, [e.argument.id]: e.argument } };
+    case 'olderArguments':
+      return { ...s, older: { ...s.older, [olderKey(e.older.roundIndex, e.older.side)]: e.older } };
     case 'argumentRemoved': {
       const rest = { ...s.arguments };
       delete rest[e.argumentId];
@@ -114,6 +144,14 @@ function applyEvent(s: RoomState, e: RoomEvent): RoomState {
       return { ...s, tally: e.tally };
     case 'roster':
       return { ...s, roster: { ...s.roster, [e.participant.id]: e.participant } };
+    case 'activity': {
+      const roster = { ...s.roster };
+      for (const a of e.students) {
+        const p = roster[a.id];
+        if (p) roster[a.id] = { ...p, roundIndex: e.roundIndex, voted: a.voted, posts: a.posts };
+      }
+      return { ...s, roster };
+    }
     case 'sidesSwapped': {
       const roster: Record<string, ParticipantView> = {};
       for (const [id, p] of Object.entries(s.roster)) {
@@ -141,6 +179,19 @@ function byKey<T, K extends string | number>(items: T[], key: (item: T) => K): R
 
 // Derived views, shared by the pages.
 
+/** How many older arguments of a side in a round the server has that this client doesn't, and the cursor to fetch them. */
+export function olderArguments(s: RoomState, roundIndex: number, side: Side): OlderArgumentsView | null {
+  const older = s.older[olderKey(roundIndex, side)];
+  return older && older.count > 0 ? older : null;
+}
+
+/** How many arguments a side has in a round as far as this client knows: those it holds above the cursor, and the older ones it was told of. */
+export function argumentTotal(s: RoomState, roundIndex: number, side: Side): number {
+  const older = s.older[olderKey(roundIndex, side)];
+  const held = Object.values(s.arguments).filter((a) => a.roundIndex === roundIndex && a.side === side && (!older || a.seq >= older.before));
+  return held.length + (older?.count ?? 0);
+}
+
 export function currentRound(s: RoomState) {
   return s.clock.roundIndex === null ? null : (s.debate.rounds[s.clock.roundIndex] ?? null);
 }
@@ -149,7 +200,7 @@ export function currentRound(s: RoomState) {
 export function threadedArguments(s: RoomState, roundIndex: number): { argument: ArgumentView; replies: ArgumentView[] }[] {
   const round = Object.values(s.arguments)
     .filter((a) => a.roundIndex === roundIndex)
-    .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id.localeCompare(b.id));
+    .sort(byPosting);
   const present = new Set(round.map((a) => a.id));
   const replies = new Map<string, ArgumentView[]>();
   const roots: ArgumentView[] = [];
@@ -173,8 +224,13 @@ export function ballotChoices(s: RoomState, roundIndex: number): { id: string; l
   if (round.kind !== 'argument') return round.options.map((o) => ({ id: o.id, label: o.label }));
   const mine = s.you?.participantId;
   return Object.values(s.arguments)
-    .filter((a) => a.roundIndex === roundIndex && !a.hidden)
+    .filter((a) => a.roundIndex === roundIndex && !a.hidden && a.held === null && !a.offBallot)
     .filter((a) => s.debate.settings.allowRankingOwnArgument || a.authorId !== mine)
-    .sort((a, b) => a.postedAt.localeCompare(b.postedAt) || a.id.localeCompare(b.id))
+    .sort(byPosting)
     .map((a) => ({ id: a.id, label: a.text, side: a.side }));
+}
+
+/** Posting order: by the event that posted each argument. */
+export function byPosting(a: ArgumentView, b: ArgumentView): number {
+  return a.seq - b.seq;
 }

@@ -1,5 +1,5 @@
 // Builders for client unit tests.
-import type { ArgumentView, DebateView, RoomSnapshot, RoundView } from './contract';
+import type { ArgumentView, DebateView, ParticipantView, RoomSnapshot, RoundView } from './contract';
 
 export function round(index: number, overrides: Partial<RoundView> = {}): RoundView {
   return {
@@ -26,6 +26,8 @@ export function debate(overrides: Partial<DebateView> = {}): DebateView {
     motion: 'Models should be open.',
     status: 'running',
     locked: false,
+    entry: { capacity: 150, approveJoins: false },
+    moderation: 'off',
     settings: {
       sideAssignment: 'balancedRandom',
       visibility: 'everyone',
@@ -34,6 +36,7 @@ export function debate(overrides: Partial<DebateView> = {}): DebateView {
       allowRankingOwnArgument: false,
       swapSidesEachRound: false,
       anonymous: false,
+      revealResults: 'atOnce',
     },
     preReading: [],
     rounds: [round(0), round(1)],
@@ -54,6 +57,9 @@ export function argument(id: string, overrides: Partial<ArgumentView> = {}): Arg
     hidden: false,
     hiddenReason: null,
     withdrawn: false,
+    held: null,
+    offBallot: false,
+    seq: 1,
     ...overrides,
   };
 }
@@ -64,14 +70,36 @@ export function snapshot(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
     version: 10,
     serverNow: '2026-11-26T09:00:00.000Z',
     debate: debate(),
-    clock: { status: 'running', roundIndex: 0, phase: 'argue', deadline: '2026-11-26T09:05:00.000Z', remainingMs: 300000, paused: false },
-    counts: { open: 1, closed: 1, unassigned: 0, ballots: 0 },
+    clock: { status: 'running', roundIndex: 0, phase: 'argue', deadline: '2026-11-26T09:05:00.000Z', remainingMs: 300000, paused: false, resultsPending: false },
+    counts: { open: 1, closed: 1, unassigned: 0, ballots: 0, waiting: 0, voted: 0 },
     arguments: [],
     results: [],
-    you: { participantId: 'p-me', displayName: 'Ada', pseudonym: 'Amber Otter', side: 'open', muted: false },
+    you: { participantId: 'p-me', displayName: 'Ada', pseudonym: 'Amber Otter', side: 'open', muted: false, hiddenArguments: [], waiting: false, nameHeld: false },
     ballots: [],
     roster: null,
     liveTally: null,
+    joins: null,
+    olderArguments: [],
+    ...overrides,
+  };
+}
+
+export function participant(id: string, overrides: Partial<ParticipantView> = {}): ParticipantView {
+  return {
+    id,
+    displayName: id,
+    pseudonym: `Pseudonym ${id}`,
+    side: 'open',
+    muted: false,
+    kicked: false,
+    left: false,
+    connected: true,
+    joinedAt: '2026-11-26T09:00:00Z',
+    waiting: false,
+    roundIndex: 0,
+    voted: false,
+    posts: 0,
+    nameHeld: false,
     ...overrides,
   };
 }

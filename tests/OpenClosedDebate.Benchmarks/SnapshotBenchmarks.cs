@@ -12,12 +12,15 @@ using OpenClosedDebate.Server.Rooms;
 /// The snapshot each audience gets on join, resume, attach and watch, in a room of 2,000 students:
 /// round 0 argued (1,000 arguments), voted on by everyone and closed; round 1 argued (1,000 more)
 /// and, during its vote, voted on by everyone. After a server restart every phone resumes, so the
-/// room builds and sends one student snapshot per student.
+/// room builds and sends one student snapshot per student. Snapshots carry the default number of each
+/// side's newest arguments (<see cref="RoomOptions.SnapshotArgumentsPerSide"/>), not all 2,000.
 /// </summary>
 [MemoryDiagnoser]
 public class SnapshotBenchmarks
 {
     private const int ArgumentsPerRound = 1000;
+
+    private static readonly int PerSide = new RoomOptions().SnapshotArgumentsPerSide;
 
     // The hub's payload options: SignalR's defaults plus the enum converter Program.cs adds.
     private static readonly JsonSerializerOptions HubJson = HubPayloadOptions();
@@ -50,18 +53,18 @@ public class SnapshotBenchmarks
             _presence.Add($"connection-{id:N}", Audience.Student, id);
         }
 
-        _studentSnapshot = Snapshots.ForStudent(_debate, _student, _now);
-        _instructorSnapshot = Snapshots.ForInstructor(_debate, _presence, _now);
+        _studentSnapshot = Snapshots.ForStudent(_debate, _student, _now, PerSide);
+        _instructorSnapshot = Snapshots.ForInstructor(_debate, _presence, _now, PerSide);
     }
 
     [Benchmark(Baseline = true)]
-    public RoomSnapshot ForStudent() => Snapshots.ForStudent(_debate, _student, _now);
+    public RoomSnapshot ForStudent() => Snapshots.ForStudent(_debate, _student, _now, PerSide);
 
     [Benchmark]
-    public RoomSnapshot ForInstructor() => Snapshots.ForInstructor(_debate, _presence, _now);
+    public RoomSnapshot ForInstructor() => Snapshots.ForInstructor(_debate, _presence, _now, PerSide);
 
     [Benchmark]
-    public RoomSnapshot ForProjector() => Snapshots.ForProjector(_debate, _now);
+    public RoomSnapshot ForProjector() => Snapshots.ForProjector(_debate, _now, PerSide);
 
     [Benchmark]
     public byte[] StudentToJson() => JsonSerializer.SerializeToUtf8Bytes(_studentSnapshot, HubJson);

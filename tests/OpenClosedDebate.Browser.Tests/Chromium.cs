@@ -33,8 +33,11 @@ public sealed class Chromium : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context: its own cookies and storage, like a separate device.</summary>
-    public async Task<IPage> OpenAsync(ViewportSize viewport, bool phone = false)
+    /// <summary>
+    /// A fresh browser context: its own cookies and storage, like a separate device. It asks for reduced
+    /// motion unless <paramref name="motion"/> is set, so screenshots show the final picture.
+    /// </summary>
+    public async Task<IPage> OpenAsync(ViewportSize viewport, bool phone = false, bool motion = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -43,8 +46,7 @@ public sealed class Chromium : IAsyncLifetime
             HasTouch = phone,
             Locale = "en-GB",
 
-            // Charts then draw without animating, so screenshots show the final picture.
-            ReducedMotion = ReducedMotion.Reduce,
+            ReducedMotion = motion ? ReducedMotion.NoPreference : ReducedMotion.Reduce,
         });
         context.SetDefaultTimeout(15_000);
         var page = await context.NewPageAsync();

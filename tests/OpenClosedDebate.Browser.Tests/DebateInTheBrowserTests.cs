@@ -38,7 +38,7 @@ public sealed class DebateInTheBrowserTests(Chromium chrome, WebServer server) :
         await ben.PostAsync(BenArgument);
         await cy.PostAsync(CyArgument);
         await ben.RebutAsync(AdaArgument, BenRebuttal);
-        await Expect(projector.Locator(".projector__argument").Filter(new() { HasText = BenRebuttal })).ToBeVisibleAsync();
+        await Expect(projector.Locator(".projector__page .projector__argument").Filter(new() { HasText = BenRebuttal })).ToBeVisibleAsync();
         await Expect(ada.Page.Locator(".argument--reply").Filter(new() { HasText = BenRebuttal })).ToBeVisibleAsync();
         await Expect(console.Page.Locator(".feed .argument")).ToHaveCountAsync(4);
         await Screenshots.TakeAsync(ada.Page, "student-2-argue");
@@ -77,7 +77,7 @@ public sealed class DebateInTheBrowserTests(Chromium chrome, WebServer server) :
         await cy.SubmitBallotAsync();
         await Screenshots.TakeAsync(cy.Page, "student-4-ballot-receipt");
 
-        await Expect(console.Page.Locator(".tally")).ToContainTextAsync("3 of 3 students have voted.");
+        await Expect(console.Page.Locator(".tally")).ToContainTextAsync("3 of 3 voted · 3 connected");
         await Screenshots.TakeAsync(console.Page, "console-3-vote");
         await Expect(ada.Page.Locator(".results")).ToHaveCountAsync(0);
 
@@ -87,7 +87,7 @@ public sealed class DebateInTheBrowserTests(Chromium chrome, WebServer server) :
         var first = ada.Page.Locator(".results__item").First;
         await Expect(first).ToContainTextAsync(BenArgument);
         await Expect(first).ToContainTextAsync($"{3 + (3 - adaPlaceOfBen)} pts");
-        await Expect(projector.Locator(".chart canvas")).ToBeVisibleAsync();
+        await Expect(projector.Locator(".ranking-result__winner")).ToContainTextAsync(BenArgument);
         await Screenshots.TakeAsync(ada.Page, "student-5-results");
         await Screenshots.TakeAsync(projector, "projector-3-results");
 
@@ -170,7 +170,7 @@ public sealed class DebateInTheBrowserTests(Chromium chrome, WebServer server) :
             await Expect(page.Locator(".argument__author").Filter(new() { HasText = name })).ToHaveTextAsync(name);
         }
 
-        await Expect(projector.Locator(".projector__argument p")).ToHaveTextAsync(payload);
+        await Expect(projector.Locator(".projector__page .projector__argument p")).ToHaveTextAsync(payload);
         await Expect(projector.Locator(".projector__argument img")).ToHaveCountAsync(0);
         await Expect(console.Page.Locator(".roster__name")).ToContainTextAsync([name, "Ben"]);
         await console.Page.Locator(".roster__name").Filter(new() { HasText = name }).HoverAsync();

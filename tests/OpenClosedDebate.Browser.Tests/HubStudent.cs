@@ -55,6 +55,8 @@ internal sealed class HubStudent : IAsyncDisposable
     public Task<BallotAck> VoteAsync(int roundIndex, IReadOnlyList<string> ranking) =>
         _connection.InvokeAsync<BallotAck>("SubmitBallot", new BallotRequest(Guid.NewGuid().ToString(), roundIndex, ranking), Ct);
 
+    public Task LeaveAsync() => _connection.InvokeAsync("Leave", Ct);
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

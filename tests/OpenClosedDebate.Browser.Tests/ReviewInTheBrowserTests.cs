@@ -60,6 +60,11 @@ public sealed class ReviewInTheBrowserTests(Chromium chrome, WebServer server) :
         }
 
         await Expect(page.Locator(".timeline__entry")).Not.ToHaveCountAsync(0);
+        // One clock and one format: UTC to the second, the zone named, in the header, the timeline and the ballots.
+        await Expect(page.Locator(".review__meta")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC"));
+        await Expect(page.Locator(".timeline__entry time").First).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$"));
+        await page.Locator(".round-review .ballots summary").First.ClickAsync();
+        await Expect(page.Locator(".ballots__table").First.Locator("tbody tr")).ToHaveCountAsync(3);
         await Screenshots.TakeAsync(page, "console-5-review");
         var axe = await page.RunAxe();
         Assert.Empty(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}"));

@@ -7,8 +7,9 @@ internal static class Screenshots
 {
     public static string Folder { get; } = Create();
 
-    public static Task TakeAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = true });
+    /// <summary>The whole page by default; <paramref name="fullPage"/> false takes what the screen shows.</summary>
+    public static Task TakeAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Folder, $"{name}.png"), FullPage = fullPage });
 
     private static string Create()
     {

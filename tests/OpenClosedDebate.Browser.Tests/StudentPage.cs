@@ -29,10 +29,10 @@ public sealed class StudentPage(IPage page, string name)
         return await EnterNameAsync(page, name);
     }
 
-    public ILocator Side => Page.Locator(".identity .side");
+    public ILocator Side => Page.Locator(".topbar .side");
 
     public async Task WaitForPhaseAsync(string phase) =>
-        await Assertions.Expect(Page.Locator(".round .countdown__phase")).ToHaveTextAsync(phase);
+        await Assertions.Expect(Page.Locator(".topbar .phase-clock__phase")).ToHaveTextAsync(phase);
 
     public async Task PostAsync(string text)
     {

@@ -13,19 +13,38 @@ using OpenClosedDebate.Server.Auth;
 /// The clock is the real one: browsers count down against it, and each test moves phases on by
 /// clicking the console, with phases long enough never to end by themselves.
 /// </summary>
-public sealed class WebServer : WebApplicationFactory<Program>
+public class WebServer : WebApplicationFactory<Program>
 {
     public const string Email = "teacher@example.edu";
     public const string Password = "correct horse battery";
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"ocd-browser-{Guid.NewGuid():N}");
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public WebServer()
+        : this(System.Net.IPAddress.Loopback, new Dictionary<string, string?>())
     {
-        UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+    }
+
+    /// <param name="settings">Server settings this server runs with beside the tests' own.</param>
+    internal WebServer(IReadOnlyDictionary<string, string?> settings)
+        : this(System.Net.IPAddress.Loopback, settings)
+    {
+    }
+
+    /// <summary>Listens on <paramref name="listen"/>; tests still open it on the loopback, at <see cref="BaseUrl"/>.</summary>
+    protected WebServer(System.Net.IPAddress listen)
+        : this(listen, new Dictionary<string, string?>())
+    {
+    }
+
+    private WebServer(System.Net.IPAddress listen, IReadOnlyDictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(o => o.Listen(listen, 0));
         StartServer();
         var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUrl = address.TrimEnd('/');
+        BaseUrl = address.Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).TrimEnd('/');
         Services.GetRequiredService<InstructorAccounts>().CreateAsync(Email, Password).GetAwaiter().GetResult();
     }
 
@@ -41,11 +60,12 @@ public sealed class WebServer : WebApplicationFactory<Program>
             ["Serilog:WriteTo:Console:Name"] = "File",
             ["Serilog:WriteTo:Console:Args:path"] = Path.Combine(_folder, "console-.log"),
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(_folder, "openclosed-.log"),
-        }));
+        }.Concat(_settings)));
     }
 
     public override async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Directory.Exists(_folder))

@@ -145,6 +145,8 @@ public sealed class ArgumentTests
     [InlineData("")]
     [InlineData(" \r\n\t ")]
     [InlineData("\u0000\u001b")]
+    [InlineData(" \u200B \u200B ")]
+    [InlineData("\u2060\uFEFF\U000E0041\u3164")]
     public void PostArgument_EmptyText_IsRefused(string? text)
     {
         var (debate, ann, _) = Setups.Arguing();

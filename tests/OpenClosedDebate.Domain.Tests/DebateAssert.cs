@@ -34,6 +34,10 @@ internal static class DebateAssert
         debate.Seed,
         debate.Status,
         debate.Locked,
+        debate.Capacity,
+        debate.ApproveJoins,
+        debate.Moderation,
+        debate.WaitingCount,
         debate.Version,
         debate.CreatedAt,
         debate.StartedAt,
@@ -46,13 +50,15 @@ internal static class DebateAssert
         debate.ActiveCount,
         Open = debate.CountOn(Side.Open),
         Closed = debate.CountOn(Side.Closed),
-        Participants = debate.Participants.Select(p => new { p.Id, p.DisplayName, p.Pseudonym, p.JoinOrdinal, p.TokenHash, p.JoinedAt, p.Side, p.Muted, p.Kicked, p.Left }),
+        Participants = debate.Participants.Select(p => new { p.Id, p.DisplayName, p.Pseudonym, p.JoinOrdinal, p.TokenHash, p.JoinedAt, p.Side, p.Muted, p.Kicked, p.Left, p.Waiting, p.NameHeld }),
         Rounds = debate.Rounds.Select(r => new
         {
             r.Index,
             r.Reached,
             r.Result,
-            Arguments = r.Arguments.Select(a => new { a.Id, a.AuthorId, a.Side, a.Text, a.ReplyToId, a.PostedAt, a.Seq, a.Hidden, a.HiddenReason, Posts = r.PostsBy(a.AuthorId) }),
+            Counted = r.Counted is { } c ? new { Voters = c.Voters.Order(), c.Candidates } : null,
+            r.ResultsRevealed,
+            Arguments = r.Arguments.Select(a => new { a.Id, a.AuthorId, a.Side, a.Text, a.ReplyToId, a.PostedAt, a.Seq, a.Hidden, a.HiddenReason, a.Held, a.OffBallot, Posts = r.PostsBy(a.AuthorId) }),
             Ballots = r.Ballots.Values.OrderBy(b => b.ParticipantId),
         }),
     });

@@ -163,12 +163,29 @@ public sealed class JoinTests
         Assert.Equal(50, debate.Participants.Select(p => p.Pseudonym).Distinct().Count());
     }
 
-    [Fact]
-    public void Pseudonyms_AfterEveryPairIsUsed_AddANumber()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(7)]
+    [InlineData(int.MaxValue)]
+    [InlineData(-123456789)]
+    public void Pseudonyms_AfterEveryPairIsUsed_AddANumber(int seed)
     {
-        var firstLap = Enumerable.Range(0, 1600).Select(Pseudonyms.For).ToList();
+        var firstLap = Enumerable.Range(0, 1600).Select(i => Pseudonyms.For(i, seed)).ToList();
 
         Assert.Equal(1600, firstLap.Distinct().Count());
-        Assert.Equal($"{firstLap[0]} 2", Pseudonyms.For(1600));
+        Assert.Equal($"{firstLap[0]} 2", Pseudonyms.For(1600, seed));
+    }
+
+    [Fact]
+    public void Pseudonyms_FollowTheDebatesSeed_SoTheFirstToJoinIsNotCalledTheSameInEveryDebate()
+    {
+        var seeds = Enumerable.Range(0, 50).Select(i => new Random(i).Next()).ToList();
+
+        var firsts = seeds.Select(seed => Pseudonyms.For(0, seed)).ToList();
+        var orders = seeds.Select(seed => string.Join(",", Enumerable.Range(0, 5).Select(i => Pseudonyms.For(i, seed)))).ToList();
+
+        Assert.True(firsts.Distinct().Count() > 40, $"Only {firsts.Distinct().Count()} different first pseudonyms in 50 debates.");
+        Assert.Equal(50, orders.Distinct().Count());
+        Assert.Equal(Pseudonyms.For(3, seeds[0]), Pseudonyms.For(3, seeds[0]));
     }
 }

@@ -294,6 +294,31 @@ public sealed class PlanValidatorTests
 
     private static string[] Options(int count) => [.. Enumerable.Range(1, count).Select(i => $"Option {i}")];
 
+    [Fact]
+    public void Validate_PlanWithSeveralProblems_ListsEachWithItsField()
+    {
+        var plan = Plan(Argument with { Title = " ", ArgueSeconds = 9 }, Ranking with { Options = ["Weights", ""] }) with
+        {
+            Settings = new DebateSettings { MaxRankedItems = 0 },
+            PreReading = [new PreReading(new string('t', DebateLimits.TitleMaxLength + 1), "https://example.edu/")],
+        };
+
+        var refusal = Assert.Throws<DebateRuleException>(() => PlanValidator.Validate(plan));
+
+        Assert.Equal(DebateError.InvalidPlan, refusal.Error);
+        Assert.Equal(
+            ["settings.maxRankedItems", "rounds[0].title", "rounds[0].argueSeconds", "rounds[1].options[1]", "preReading[0].title"],
+            refusal.FieldErrors.Select(e => e.Field));
+        Assert.Equal("Option 2 of round 2 can't be empty.", refusal.FieldErrors[3].Message);
+        Assert.StartsWith(refusal.FieldErrors[0].Message, refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_DevilsAdvocateWithoutMotionVote_BelongsToTheSideSetting() =>
+        Assert.Equal(
+            "settings.sideAssignment",
+            Assert.Single(Assert.Throws<DebateRuleException>(() => PlanValidator.Validate(Plan(Argument) with { Settings = new DebateSettings { SideAssignment = SideAssignmentMode.DevilsAdvocate } })).FieldErrors).Field);
+
     private static void AssertInvalid(DebatePlan? plan)
     {
         var refusal = Assert.Throws<DebateRuleException>(() => PlanValidator.Validate(plan));

@@ -19,8 +19,8 @@ public sealed class RestoreTests
         Assert.Equal(run.Log.Count, restored.Version);
         var kinds = run.Log.Select(e => e.GetType()).ToHashSet();
         var every = typeof(DebateEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DebateEvent)));
-        // PlanEdited and SidesSwapped have their own restore tests; ParticipantErased is replayed in EraseTests.
-        Assert.Equal([nameof(ParticipantErased), nameof(PlanEdited), nameof(SidesSwapped)], every.Where(t => !kinds.Contains(t)).Select(t => t.Name).Order());
+        // PlanEdited and SidesSwapped have their own restore tests; ParticipantErased is replayed in EraseTests, ResultsRevealed in RevealTests, admission in AdmissionTests.
+        Assert.Equal([nameof(AdmissionChanged), nameof(ArgumentApproved), nameof(CapacityChanged), nameof(ModerationChanged), nameof(NameApproved), nameof(ParticipantAdmitted), nameof(ParticipantErased), nameof(PlanEdited), nameof(ResultsRevealed), nameof(SidesSwapped)], every.Where(t => !kinds.Contains(t)).Select(t => t.Name).Order());
         Assert.Equal(DebateAssert.Snapshot(run.Live), DebateAssert.Snapshot(restored));
     }
 

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Domain.Tests;
 
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
 
 /// <summary>Classes part-way through a debate, so each test sets up only what it is about. Every clock starts at <see cref="DebateBuilder.T0"/>.</summary>
 internal static class Setups
@@ -30,9 +31,9 @@ internal static class Setups
     /// Two argument rounds: Ann and Cy open, Bob and Dee closed, each with one argument in round 0,
     /// and round 0's vote open from T0 + 300 s to T0 + 390 s.
     /// </summary>
-    public static VotingRound VotingOnArguments(int maxRanked = 3, bool allowOwn = false)
+    public static VotingRound VotingOnArguments(int maxRanked = 3, bool allowOwn = false, TallyMethod method = TallyMethod.Borda)
     {
-        var settings = new DebateSettings { SideAssignment = SideAssignmentMode.Alternating, MaxRankedItems = maxRanked, AllowRankingOwnArgument = allowOwn };
+        var settings = new DebateSettings { SideAssignment = SideAssignmentMode.Alternating, MaxRankedItems = maxRanked, AllowRankingOwnArgument = allowOwn, TallyMethod = method };
         var debate = new DebateBuilder().WithSettings(settings).ArgumentRound(argue: 300, vote: 90).ArgumentRound().Lobby();
         var (ann, bob, cy, dee) = (debate.JoinAs("Ann"), debate.JoinAs("Bob"), debate.JoinAs("Cy"), debate.JoinAs("Dee"));
         debate.Start(T0);

@@ -22,16 +22,18 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
     // §3: an instructor method on a debate that isn't the caller's is notFound. §2.3 invalidToken: a student
     // method before Join/Resume on the connection, or Resume with a token that isn't for this debate (callers
     // who hold no token present a forged one). A student of another debate is bound to that debate, so the
-    // student methods without a debate id act there (InOwnDebate): this debate must not change.
+    // student methods without a debate id act there (InOwnDebate): this debate must not change. Arguments answers only
+    // a connection that joined, resumed, watched or attached this debate (§3.2a): a fresh instructor connection hasn't.
     private static readonly HubRow[] Hub =
     [
         //  method             stage                 anonymous      other student  student        owner          other instructor
-        new("Join",            MatrixStage.Lobby,    Allowed,       Allowed,       Allowed,       Allowed,       Allowed),
+        new("Join",            MatrixStage.Lobby,    Allowed,       Allowed,       AlreadyJoined, Allowed,       Allowed),
         new("Resume",          MatrixStage.Lobby,    InvalidToken,  InvalidToken,  Allowed,       InvalidToken,  InvalidToken),
         new("PostArgument",    MatrixStage.Argue,    InvalidToken,  InOwnDebate,   Allowed,       InvalidToken,  InvalidToken),
         new("SubmitBallot",    MatrixStage.Vote,     InvalidToken,  InOwnDebate,   Allowed,       InvalidToken,  InvalidToken),
         new("Leave",           MatrixStage.Lobby,    InvalidToken,  InOwnDebate,   Allowed,       InvalidToken,  InvalidToken),
         new("Watch",           MatrixStage.Lobby,    Allowed,       Allowed,       Allowed,       Allowed,       Allowed),
+        new("Arguments",       MatrixStage.Argue,    InvalidToken,  InvalidToken,  Allowed,       InvalidToken,  InvalidToken),
         new("Attach",          MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("OpenLobby",       MatrixStage.Draft,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("Start",           MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
@@ -39,8 +41,17 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
         new("ResumeClock",     MatrixStage.Paused,   Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("Extend",          MatrixStage.Argue,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("Skip",            MatrixStage.Argue,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("RevealResults",   MatrixStage.Waiting,  Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("End",             MatrixStage.Argue,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("SetLocked",       MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("SetCapacity",     MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("SetApproveJoins", MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("Admit",           MatrixStage.Admitting, Unauthorized, Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("AdmitAll",        MatrixStage.Admitting, Unauthorized, Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("TurnAwayWaiting", MatrixStage.Admitting, Unauthorized, Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("SetModeration",   MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
+        new("ApproveArgument", MatrixStage.ArgumentHeld, Unauthorized, Unauthorized, Unauthorized, Allowed,     NotFound),
+        new("ApproveName",     MatrixStage.NameHeld, Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("MoveStudent",     MatrixStage.Lobby,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("HideArgument",    MatrixStage.Argue,    Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
         new("RestoreArgument", MatrixStage.Hidden,   Unauthorized,  Unauthorized,  Unauthorized,  Allowed,       NotFound),
@@ -63,6 +74,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
         new("GET /api/templates",                                              401,       401,           401,     200,   200),
         new("GET /api/debates",                                                401,       401,           401,     200,   200),
         new("POST /api/debates",                                               401,       401,           401,     201,   201),
+        new("POST /api/debates/{id}/duplicate",                                401,       401,           401,     201,   404),
         new("GET /api/debates/{id}",                                           401,       401,           401,     200,   404),
         new("PUT /api/debates/{id}/plan",                                      401,       401,           401,     200,   404),
         new("DELETE /api/debates/{id}",                                        401,       401,           401,     204,   404),
@@ -78,6 +90,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
         new("GET /api/debates/{id}/export/debate.json",                        401,       401,           401,     200,   404),
         new("GET /api/debates/{id}/export/debate.json?share=true",             401,       401,           401,     200,   404),
         new("POST /api/debates/{id}/participants/{participantId}/erase",       401,       401,           401,     204,   404),
+        new("GET /api/join-address",                                           200,       200,           200,     200,   200),
         new("GET /healthz",                                                    200,       200,           200,     200,   200),
     ];
 
@@ -226,8 +239,15 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
             "SubmitBallot" => [new BallotRequest(Guid.NewGuid().ToString(), 0, ["for"])],
             "Leave" => [],
             "Watch" => [new WatchRequest(s.This.JoinCode)],
+            "Arguments" => [new ArgumentPageRequest(id, 1, s.Student.Side, null, 10)],
             "Extend" => [id, 30],
             "SetLocked" => [id, true],
+            "SetCapacity" => [id, 40],
+            "SetApproveJoins" => [id, true],
+            "Admit" => [id, s.WaitingId],
+            "SetModeration" => [id, Moderation.BeforeProjector],
+            "ApproveArgument" => [id, s.ArgumentId],
+            "ApproveName" => [id, s.NameHeldId],
             "MoveStudent" => [id, s.Student.ParticipantId, s.Student.Side.Opposite()],
             "HideArgument" => [id, s.ArgumentId, "Off topic"],
             "RestoreArgument" => [id, s.ArgumentId],
@@ -282,6 +302,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
         Allowed or InOwnDebate => "allowed",
         Unauthorized => "unauthorized",
         NotFound => "notFound",
+        AlreadyJoined => "alreadyJoined",
         _ => "invalidToken",
     };
 
@@ -343,6 +364,9 @@ internal enum Expect
     NotFound,
 
     InvalidToken,
+
+    /// <summary>A connection that speaks for a student joins as someone else (§3.1 Join).</summary>
+    AlreadyJoined,
 }
 
 /// <summary>A hub method's row: the stage its debates are put in, then one expectation per caller, in <see cref="MatrixCaller"/> order.</summary>

@@ -39,14 +39,20 @@ public sealed class Classroom : IAsyncDisposable
 
     /// <summary>
     /// Creates the debate, opens the lobby and joins <paramref name="count"/> students, a few dozen at a time;
-    /// <paramref name="join"/>, given each student's number and the join code, joins one differently.
+    /// <paramref name="join"/>, given each student's number and the join code, joins one differently. The room takes
+    /// <paramref name="capacity"/> students (the most a room can, so a big test class isn't paced), or the default when null.
     /// </summary>
-    public static async Task<Classroom> OpenAsync(RealServer server, int count, DebatePlan? plan = null, Func<int, string, Task<Pupil>>? join = null)
+    public static async Task<Classroom> OpenAsync(RealServer server, int count, DebatePlan? plan = null, Func<int, string, Task<Pupil>>? join = null, int? capacity = DebateLimits.MaxCapacity)
     {
         var teacher = await server.TeacherAsync();
         var debate = await teacher.CreateAsync(plan ?? OneArgumentRound());
         var console = await teacher.ConnectAsync();
         await console.AttachAsync(debate.Id);
+        if (capacity is { } places)
+        {
+            await console.ControlAsync("SetCapacity", places);
+        }
+
         await console.ControlAsync("OpenLobby");
         using var gate = new SemaphoreSlim(32);
         var students = await Task.WhenAll(Enumerable.Range(0, count).Select(async i =>

@@ -14,7 +14,7 @@ internal sealed partial class FuzzOutcomes
 {
     // Every code a refusal may carry. storageUnavailable is documented but means the database failed, which a fuzz must not cause.
     private static readonly HashSet<string> Codes =
-        [.. Enum.GetNames<DebateError>().Select(JsonNamingPolicy.CamelCase.ConvertName), "rateLimited"];
+        [.. Enum.GetNames<DebateError>().Select(JsonNamingPolicy.CamelCase.ConvertName), "rateLimited", "roomBusy"];
 
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _failures = new();

@@ -19,7 +19,13 @@ public sealed class FuzzTests
         ["RateLimits:CallsPerSecondPerConnection"] = "100000",
         ["RateLimits:ArgumentBurst"] = "1000",
         ["RateLimits:BallotBurst"] = "1000",
+        ["RateLimits:ArgumentPageBurst"] = "100000",
         ["RateLimits:SignInsPerMinutePerAddress"] = "100000",
+        ["Rooms:JoinsPerConnection"] = "100",
+        ["Rooms:JoinBurst"] = "20000",
+        ["RateLimits:RefusalBurst"] = "100000",
+        ["RateLimits:FailedCodeLookupBurst"] = "100000",
+        ["RateLimits:FailedCodeLookupsPerConnection"] = "100000",
     };
 
     private const int CallsPerStage = 1_300;

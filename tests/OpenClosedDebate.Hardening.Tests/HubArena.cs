@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
 /// <summary>
@@ -66,13 +67,15 @@ internal sealed class HubArena : IAsyncDisposable
 
     /// <summary>
     /// Undoes what the last stage's fuzz did to the walked debate that would stop its students acting:
-    /// unlocks, unpauses, binds every student seat to a student again and unmutes them. With
+    /// unlocks, opens the room to everyone, unpauses, binds every student seat (let in) to a student again and unmutes them. With
     /// <paramref name="post"/> each posts one argument of its own, so later calls have real arguments to aim at.
     /// </summary>
     public async Task PrepareAsync(bool post)
     {
         var console = _room.Console.Connection;
         await QuietlyAsync(console, "SetLocked", Walked, false);
+        await QuietlyAsync(console, "SetCapacity", Walked, DebateLimits.MaxCapacity);
+        await QuietlyAsync(console, "SetApproveJoins", Walked, false);
         await QuietlyAsync(console, "ResumeClock", Walked);
         foreach (var seat in _seats.Where(s => s.Kind == SeatKind.Student))
         {
@@ -83,11 +86,14 @@ internal sealed class HubArena : IAsyncDisposable
             }
             catch (HubException)
             {
+                // The fuzz may have bound the seat's connection to another student, and a connection holds one.
+                await QuietlyAsync(seat.Connection, "Leave");
                 var joined = await seat.Connection.InvokeAsync<JoinResult>("Join", new JoinRequest(_room.Debate.JoinCode, $"Seat {Interlocked.Increment(ref _rejoins)}", null), Ct);
                 (seat.Participant, seat.Token) = (joined.ParticipantId, joined.ResumeToken);
                 Joined(joined.DebateId, joined.ParticipantId, joined.ResumeToken);
             }
 
+            await QuietlyAsync(console, "Admit", Walked, seat.Participant);
             await QuietlyAsync(console, "SetMuted", Walked, seat.Participant, false);
             if (post)
             {
@@ -102,7 +108,7 @@ internal sealed class HubArena : IAsyncDisposable
     /// <summary>
     /// Checks that every connection is still open, that every join that answered is in its debate's roster
     /// and nobody else is, and that every acknowledged argument is stored in exactly one debate and no other
-    /// argument is: the instructor's snapshot of each debate is read on a fresh connection.
+    /// argument is: the instructor's snapshot of each debate, and its older arguments page by page, are read on a fresh connection.
     /// </summary>
     public async Task AssertConsistentAsync()
     {
@@ -110,11 +116,10 @@ internal sealed class HubArena : IAsyncDisposable
         var stored = new List<Guid>();
         foreach (var (debate, cookie) in _debates)
         {
-            await using var connection = Server.Connection(cookie);
-            await connection.StartAsync(Ct);
-            var snapshot = await connection.InvokeAsync<RoomSnapshot>("Attach", debate, Ct);
+            await using var console = await Server.ConnectAsync(cookie);
+            var snapshot = await console.AttachAsync(debate);
             Assert.Equal(_joined.Where(j => j.Value == debate).Select(j => j.Key).Order(), snapshot.Roster!.Select(p => p.Id).Order());
-            stored.AddRange(snapshot.Arguments.Select(a => a.Id));
+            stored.AddRange((await console.EveryArgumentAsync(snapshot)).Select(a => a.Id));
         }
 
         Assert.Equal(_acknowledged.Keys.Order(), stored.Order());

@@ -29,9 +29,12 @@ internal sealed class HubFuzzCalls(FuzzJson json, FuzzTargets targets)
     {
         ["Join"] = [Arg.JoinRequest], ["Resume"] = [Arg.ResumeRequest], ["PostArgument"] = [Arg.PostRequest],
         ["SubmitBallot"] = [Arg.BallotRequest], ["Leave"] = [], ["Watch"] = [Arg.WatchRequest],
+        ["Arguments"] = [Arg.PageRequest],
         ["Attach"] = [Arg.Debate], ["OpenLobby"] = [Arg.Debate], ["Start"] = [Arg.Debate], ["Pause"] = [Arg.Debate],
-        ["ResumeClock"] = [Arg.Debate], ["Extend"] = [Arg.Debate, Arg.Seconds], ["Skip"] = [Arg.Debate], ["End"] = [Arg.Debate],
-        ["SetLocked"] = [Arg.Debate, Arg.Flag], ["MoveStudent"] = [Arg.Debate, Arg.Participant, Arg.Side],
+        ["ResumeClock"] = [Arg.Debate], ["Extend"] = [Arg.Debate, Arg.Seconds], ["Skip"] = [Arg.Debate], ["RevealResults"] = [Arg.Debate], ["End"] = [Arg.Debate],
+        ["SetLocked"] = [Arg.Debate, Arg.Flag], ["SetCapacity"] = [Arg.Debate, Arg.Seconds], ["SetApproveJoins"] = [Arg.Debate, Arg.Flag],
+        ["Admit"] = [Arg.Debate, Arg.Participant], ["AdmitAll"] = [Arg.Debate], ["TurnAwayWaiting"] = [Arg.Debate],
+        ["MoveStudent"] = [Arg.Debate, Arg.Participant, Arg.Side],
         ["HideArgument"] = [Arg.Debate, Arg.Argument, Arg.Text], ["RestoreArgument"] = [Arg.Debate, Arg.Argument],
         ["SetMuted"] = [Arg.Debate, Arg.Participant, Arg.Flag], ["Kick"] = [Arg.Debate, Arg.Participant],
         ["Rename"] = [Arg.Debate, Arg.Participant, Arg.Text],
@@ -60,6 +63,8 @@ internal sealed class HubFuzzCalls(FuzzJson json, FuzzTargets targets)
     ];
 
     private static readonly string[] Flags = ["true", "false", "\"true\"", "0", "1", "null", "\"no\""];
+
+    private static readonly string[] Limits = ["0", "1", "10", "50", "51", "-1"];
 
     private static readonly string[] Rounds = ["0", "1", "2", "3", "4", "-1", "30", "2147483647", "-2147483648", "2147483648", "\"1\"", "1.0", "null"];
 
@@ -149,6 +154,12 @@ internal sealed class HubFuzzCalls(FuzzJson json, FuzzTargets targets)
         Arg.PostRequest => json.Object([("requestId", RequestId()), ("text", Text()), ("replyToId", json.Chance(0.6) ? "null" : Id(pool.Arguments, Ids(pool.Students)))]),
         Arg.BallotRequest => json.Object([("requestId", RequestId()), ("roundIndex", json.Chance(0.5) ? $"{pool.Round}" : json.Pick(Rounds)), ("ranking", Ranking(pool.Arguments))]),
         Arg.WatchRequest => json.Object([("code", Code(pool.Codes))]),
+        Arg.PageRequest => json.Object([
+            ("debateId", json.Chance(0.6) ? json.Guid(pool.Walked) : Id(pool.Debates, Ids(pool.Students))),
+            ("roundIndex", json.Chance(0.5) ? $"{pool.Round}" : json.Pick(Rounds)),
+            ("side", json.Pick(Sides)),
+            ("before", json.Chance(0.5) ? "null" : json.Number()),
+            ("limit", json.Chance(0.6) ? json.Pick(Limits) : json.Number())]),
         Arg.Debate => spare || json.Chance(0.6) ? Id([.. pool.Debates.Where(d => !spare || d != pool.Walked)], Ids(pool.Students)) : json.Guid(pool.Walked),
         Arg.Participant => Id(Ids(pool.Students), pool.Debates),
         Arg.Argument => Id(pool.Arguments, Ids(pool.Students)),
@@ -228,6 +239,7 @@ internal enum Arg
     PostRequest,
     BallotRequest,
     WatchRequest,
+    PageRequest,
     Debate,
     Participant,
     Argument,

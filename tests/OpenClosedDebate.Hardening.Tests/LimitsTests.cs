@@ -82,14 +82,13 @@ public sealed class LimitsTests
     }
 
     [Fact]
-    public async Task One_client_flooding_the_hub_barely_moves_everyone_elses_latency()
+    public async Task One_client_flooding_refused_calls_over_eight_connections_is_closed_and_an_honest_median_stays_within_three_times_quiet()
     {
         const int Victims = 10;
-        const int FloodConnections = 4;
+        const int FloodConnections = 8;
         const int Revisions = 10;
 
-        // A burst of 30 ballots, rather than 10, lets each honest student revise ten times in each of
-        // three measurements; the flooder gets the same 30, then only one a second.
+        // A burst of 30 ballots, rather than 10, lets each honest student revise ten times in each of three measurements.
         await using var server = await RealServer.StartAsync(new Dictionary<string, string> { ["RateLimits:BallotBurst"] = "30" });
         await using var room = await Classroom.OpenAsync(server, Victims + 1);
         await room.Console.ControlAsync("Start");
@@ -130,53 +129,62 @@ public sealed class LimitsTests
         var quiet = await MeasureAsync("quiet");
         var quietLoad = (server.CpuTime() - quietCpu) / quietClock.Elapsed;
 
-        // The flooder opens several connections as the same student and fires calls on all of them
-        // as fast as it can, keeping many unanswered at once.
-        var floodConnections = new List<HubConnection>();
-        for (var c = 0; c < FloodConnections; c++)
-        {
-            var connection = server.Connection();
-            await connection.StartAsync(Ct);
-            await connection.InvokeAsync<RoomSnapshot>("Resume", new ResumeRequest(flooder.DebateId, flooder.Token), Ct);
-            floodConnections.Add(connection);
-        }
-
+        // The flooder speaks for one student over eight connections and sends nothing but calls that are
+        // refused (ballots for a round that isn't voting, for items that don't exist), sixteen at a time;
+        // each connection is opened again as soon as the server closes it.
         using var stop = new CancellationTokenSource();
-        var (sent, refused) = (0, 0);
-        var ballot = arguments.First(a => a.AuthorId != flooder.ParticipantId).Id;
-        var flood = floodConnections.Select(connection => Task.Run(async () =>
+        var (sent, refused, closed) = (0, 0, 0);
+        var flood = Enumerable.Range(0, FloodConnections).Select(c => Task.Run(async () =>
         {
-            var pending = new List<Task>();
             while (!stop.IsCancellationRequested)
             {
-                pending.Add(connection.InvokeAsync<BallotAck>("SubmitBallot", new BallotRequest($"f-{Interlocked.Increment(ref sent)}", 0, [ballot]), Ct));
-                if (pending.Count == 16)
+                await using var connection = server.Connection();
+                try
                 {
-                    foreach (var call in pending)
+                    await connection.StartAsync(Ct);
+                    await connection.InvokeAsync<RoomSnapshot>("Resume", new ResumeRequest(flooder.DebateId, flooder.Token), Ct);
+                }
+                catch (Exception e) when (e is HubException or IOException or InvalidOperationException or HttpRequestException or TaskCanceledException)
+                {
+                    continue;
+                }
+
+                while (!stop.IsCancellationRequested && connection.State == HubConnectionState.Connected)
+                {
+                    var calls = Enumerable.Range(0, 16).Select(k => connection.InvokeAsync<BallotAck>(
+                        "SubmitBallot", new BallotRequest($"f-{Interlocked.Increment(ref sent)}", k % 2, [$"no-such-item-{k}"]), Ct)).ToList();
+                    foreach (var call in calls)
                     {
                         try
                         {
                             await call;
                         }
-                        catch (HubException e) when (e.Message.Contains("rateLimited", StringComparison.Ordinal))
+                        catch (HubException)
                         {
                             Interlocked.Increment(ref refused);
                         }
+                        catch (Exception e) when (e is IOException or InvalidOperationException or TaskCanceledException)
+                        {
+                        }
                     }
-
-                    pending.Clear();
                 }
+
+                Interlocked.Increment(ref closed);
             }
         }, Ct)).ToList();
-        while (Volatile.Read(ref sent) < 1000)
+        // Measure once the server has closed every flooding connection at least once, so the flood is as hot as it gets:
+        // from then on the student sits out RateLimits:RefusalCooldown, and each connection the flooder reopens is held.
+        while (Volatile.Read(ref closed) < FloodConnections)
         {
             await Task.Delay(5, Ct);
         }
 
+        var (sentBefore, refusedBefore, closedBefore) = (Volatile.Read(ref sent), Volatile.Read(ref refused), Volatile.Read(ref closed));
         var loudCpu = server.CpuTime();
         var loudClock = Stopwatch.StartNew();
         var loud = await MeasureAsync("flood");
         var loudLoad = (server.CpuTime() - loudCpu) / loudClock.Elapsed;
+        var (sentDuring, refusedDuring, closedDuring) = (Volatile.Read(ref sent) - sentBefore, Volatile.Read(ref refused) - refusedBefore, Volatile.Read(ref closed) - closedBefore);
         await stop.CancelAsync();
         await Task.WhenAll(flood);
 
@@ -184,18 +192,14 @@ public sealed class LimitsTests
         double P90(List<double> s) => s[(int)(s.Count * 0.9)];
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"Ballot acknowledgements for {Victims} students: quiet {quiet.Count} samples, median {Median(quiet):F1} ms, p90 {P90(quiet):F1} ms; " +
-            $"while one student flooded {sent} calls on {FloodConnections} connections ({refused} refused as rateLimited): " +
-            $"{loud.Count} samples, median {Median(loud):F1} ms, p90 {P90(loud):F1} ms (median ratio {Median(loud) / Median(quiet):F2}). " +
+            $"while one student flooded {sent} refused calls on {FloodConnections} connections ({refused} answered as refused, {closed} connections closed by the server): " +
+            $"{loud.Count} samples, median {Median(loud):F1} ms, p90 {P90(loud):F1} ms (median ratio {Median(loud) / Median(quiet):F2}); " +
+            $"while the honest students voted, the flooder sent {sentDuring} calls, {refusedDuring} were answered as refused and {closedDuring} connections were closed. " +
             $"Server CPU: {quietLoad:P0} of one core when quiet, {loudLoad:P0} during the flood.");
-        Assert.True(refused > 0, "The flood never met the rate limit.");
-        // The flooder runs on the same two cores as the server and the victims, so some slowdown is the
-        // test's own doing; the bound is loose, and the figures above are the measurement.
-        Assert.True(Median(loud) < (Median(quiet) * 6) + 20, "The flood moved others' latency too much.");
-        foreach (var connection in floodConnections)
-        {
-            await connection.DisposeAsync();
-        }
+        Assert.True(closed >= FloodConnections, "The server never closed a flooding connection.");
 
-        Assert.Equal(Victims + 1, (await room.ReattachAsync()).Counts.Ballots);
+        // The flooder runs on the same two cores as the server and the victims; the bound is the issue's.
+        Assert.True(Median(loud) <= Median(quiet) * 3, $"The flood moved an honest median from {Median(quiet):F1} ms to {Median(loud):F1} ms.");
+        Assert.Equal(Victims, (await room.ReattachAsync()).Counts.Ballots);
     }
 }

@@ -26,6 +26,18 @@ public enum MatrixStage
     Argue,
     Paused,
     Hidden,
+
+    /// <summary>Round 0's vote has closed, and its result waits for the instructor to reveal it.</summary>
+    Waiting,
+
+    /// <summary>The lobby, where joiners wait to be let in and one is waiting.</summary>
+    Admitting,
+
+    /// <summary>The lobby, with a student whose name the word filter held.</summary>
+    NameHeld,
+
+    /// <summary>Round 1's argue phase with pre-moderation on: the student's argument waits for approval.</summary>
+    ArgumentHeld,
 }
 
 /// <summary>
@@ -47,6 +59,10 @@ public sealed class MatrixServer : IAsyncLifetime
         {
             ["RateLimits:SignInsPerMinutePerAddress"] = "100000",
             ["RateLimits:CallsPerSecondPerConnection"] = "100000",
+            ["Rooms:JoinBurst"] = "20000",
+            ["RateLimits:RefusalBurst"] = "100000",
+            ["RateLimits:FailedCodeLookupBurst"] = "100000",
+            ["RateLimits:FailedCodeLookupsPerConnection"] = "100000",
         });
         Owner = await InstructorDesk.OpenAsync(Server, "owner@example.edu");
         Other = await InstructorDesk.OpenAsync(Server, "other@example.edu");
@@ -76,7 +92,7 @@ public sealed class MatrixServer : IAsyncLifetime
 internal sealed record MatrixStudent(Guid ParticipantId, string Token, Side Side);
 
 /// <summary>A debate arranged in a stage: its student, and (once arguing) that student's argument.</summary>
-internal sealed record ArrangedDebate(DebateDetail Debate, MatrixStudent? Student, Guid? ArgumentId);
+internal sealed record ArrangedDebate(DebateDetail Debate, MatrixStudent? Student, Guid? ArgumentId, Guid? WaitingId = null, Guid? NameHeldId = null);
 
 /// <summary>What a refused call must leave as it was: both debates' versions and the number of debates.</summary>
 internal sealed record MatrixFingerprint(long This, long Theirs, long Debates);
@@ -87,6 +103,7 @@ internal sealed class InstructorDesk(RealServer server, RealTeacher teacher, str
     private static readonly DebatePlan Plan = new()
     {
         Motion = "Frontier models should be open.",
+        Settings = new DebateSettings { RevealResults = ResultReveal.OnClick },
         Rounds =
         [
             new RoundPlan { Title = "Before", Prompt = "Where do you stand?", Kind = RoundKind.MotionVote, VoteSeconds = 900 },
@@ -129,15 +146,40 @@ internal sealed class InstructorDesk(RealServer server, RealTeacher teacher, str
             return new ArrangedDebate(debate, joined, null);
         }
 
+        if (stage == MatrixStage.Admitting)
+        {
+            await ControlAsync("SetApproveJoins", debate.Id, true);
+            await using var late = await server.ConnectAsync();
+            var waiting = await JoinAsync(late, debate.JoinCode, "Wren");
+            return new ArrangedDebate(debate, joined, null, waiting.ParticipantId);
+        }
+
+        if (stage == MatrixStage.NameHeld)
+        {
+            await using var rude = await server.ConnectAsync();
+            var held = await JoinAsync(rude, debate.JoinCode, "B1tch");
+            return new ArrangedDebate(debate, joined, null, NameHeldId: held.ParticipantId);
+        }
+
         await ControlAsync("Start", debate.Id);
         if (stage == MatrixStage.Vote)
         {
             return new ArrangedDebate(debate, joined, null);
         }
 
-        // Round 0 is the motion vote: skip its vote and its untimed results to reach round 1's argue phase.
         await ControlAsync("Skip", debate.Id);
+        if (stage == MatrixStage.Waiting)
+        {
+            return new ArrangedDebate(debate, joined, null);
+        }
+
+        // Round 0 is the motion vote: skip its untimed results (its vote was skipped above) to reach round 1's argue phase.
         await ControlAsync("Skip", debate.Id);
+        if (stage == MatrixStage.ArgumentHeld)
+        {
+            await ControlAsync("SetModeration", debate.Id, Moderation.BeforeEveryone);
+        }
+
         var text = $"Open weights let anyone audit a model ({Guid.NewGuid():N}).";
         Ledger.Secret(text);
         var argument = (await student.PostAsync(text)).Argument.Id;
@@ -174,6 +216,10 @@ internal sealed class MatrixScene(MatrixServer world, ArrangedDebate mine, Arran
     public DebateDetail This => mine.Debate;
 
     public Guid ArgumentId => mine.ArgumentId ?? throw new InvalidOperationException("This stage has no argument.");
+
+    public Guid WaitingId => mine.WaitingId ?? throw new InvalidOperationException("This stage has no one waiting.");
+
+    public Guid NameHeldId => mine.NameHeldId ?? throw new InvalidOperationException("This stage has no held name.");
 
     /// <summary>The student of this debate; a draft gets one only once its lobby is open (see the matrix's cell order).</summary>
     public MatrixStudent Student => mine.Student ?? _joinedLater ?? throw new InvalidOperationException("This debate has no student yet.");

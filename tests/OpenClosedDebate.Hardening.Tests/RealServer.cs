@@ -31,13 +31,15 @@ public sealed class RealServer : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly int? _fileLimit;
     private readonly HttpClient _health;
     private readonly string? _thumbprint;
     private ServerProcess? _process;
     private int _starts;
 
-    private RealServer(string folder, int port, IReadOnlyDictionary<string, string> settings, string? thumbprint)
+    private RealServer(string folder, int port, IReadOnlyDictionary<string, string> settings, string? thumbprint, int? fileLimit)
     {
+        _fileLimit = fileLimit;
         Folder = folder;
         Port = port;
         _settings = settings;
@@ -61,9 +63,10 @@ public sealed class RealServer : IAsyncDisposable
 
     /// <summary>
     /// Starts a server on a fresh database and a free port, with settings given as configuration keys
-    /// (Section:Key); with <paramref name="https"/>, over TLS with a self-signed certificate made for the test.
+    /// (Section:Key); with <paramref name="https"/>, over TLS with a self-signed certificate made for the test;
+    /// with <paramref name="fileLimit"/>, under that open-file limit (soft and hard).
     /// </summary>
-    public static async Task<RealServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool https = false)
+    public static async Task<RealServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null, bool https = false, int? fileLimit = null)
     {
         var folder = Ledger.NewServerFolder();
         var environment = (settings ?? new Dictionary<string, string>()).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
@@ -80,7 +83,7 @@ public sealed class RealServer : IAsyncDisposable
             environment["Kestrel__Certificates__Default__Password"] = "test";
         }
 
-        var server = new RealServer(folder, FreePort(), environment, thumbprint);
+        var server = new RealServer(folder, FreePort(), environment, thumbprint, fileLimit);
         await server.StartProcessAsync();
         return server;
     }
@@ -169,6 +172,21 @@ public sealed class RealServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Polls this server's log files, on real time, until their text satisfies <paramref name="condition"/>.</summary>
+    public Task PollLogsAsync(Func<string, bool> condition, string what) =>
+        (_process ?? throw new InvalidOperationException("The server isn't running.")).PollUntilAsync(
+            () =>
+            {
+                var text = string.Concat(Directory.GetFiles(Path.Combine(Folder, "logs"), "*.log").Select(f =>
+                {
+                    using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    return new StreamReader(stream).ReadToEnd();
+                }));
+                return Task.FromResult(condition(text));
+            },
+            what,
+            TimeSpan.FromSeconds(30));
+
     /// <summary>Reads the database directly, as a second process would, without writing to it.</summary>
     public SqliteConnection OpenDatabase()
     {
@@ -184,6 +202,9 @@ public sealed class RealServer : IAsyncDisposable
         long Field(string name) => long.Parse(status.Single(l => l.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
         return (Field("VmRSS:"), Field("VmHWM:"));
     }
+
+    /// <summary>How many file descriptors the server process has open, from /proc.</summary>
+    public int OpenFiles() => Directory.GetFiles($"/proc/{ProcessId}/fd").Length;
 
     /// <summary>CPU time the server process has used so far (user and system), from /proc.</summary>
     public TimeSpan CpuTime()
@@ -223,8 +244,25 @@ public sealed class RealServer : IAsyncDisposable
     private async Task StartProcessAsync()
     {
         _starts++;
-        var process = ServerProcess.Start(Folder, DatabaseFile, ["--urls", BaseAddress.ToString()], settings: _settings);
+        var process = ServerProcess.Start(Folder, DatabaseFile, ["--urls", BaseAddress.ToString()], settings: _settings, fileLimit: _fileLimit);
         _process = process;
+        try
+        {
+            await WaitUntilHealthyAsync(process);
+        }
+        catch
+        {
+            // A server that never became healthy is not left running behind the failed test.
+            process.Kill();
+            SaveConsole(process);
+            process.Dispose();
+            _process = null;
+            throw;
+        }
+    }
+
+    private async Task WaitUntilHealthyAsync(ServerProcess process)
+    {
         await process.PollUntilAsync(
             async () =>
             {

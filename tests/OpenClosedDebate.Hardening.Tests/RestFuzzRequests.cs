@@ -34,7 +34,7 @@ internal sealed class RestFuzzRequests(FuzzJson json, Uri server, Guid[] debates
     [
         ("POST", "/api/auth/sign-in", "credentials"), ("POST", "/api/auth/sign-out", ""), ("GET", "/api/auth/me", ""),
         ("GET", "/api/auth/setup", ""), ("POST", "/api/auth/setup", "setup"), ("GET", "/api/templates", ""),
-        ("GET", "/api/debates", ""), ("POST", "/api/debates", "create"), ("GET", "/api/debates/{id}", ""),
+        ("GET", "/api/debates", ""), ("POST", "/api/debates", "create"), ("POST", "/api/debates/{id}/duplicate", ""), ("GET", "/api/debates/{id}", ""),
         ("PUT", "/api/debates/{id}/plan", "plan"), ("DELETE", "/api/debates/{id}", ""), ("GET", "/api/debates/{id}/comparison", ""),
         ("GET", "/api/debates/{id}/review", ""), ("GET", "/api/debates/{id}/export/transcript.md", ""),
         ("GET", "/api/debates/{id}/export/arguments.csv", ""), ("GET", "/api/debates/{id}/export/ballots.csv", ""),

@@ -116,6 +116,10 @@ public sealed class RestFuzzTests
         if (request.Body is { } body)
         {
             message.Content = new ByteArrayContent(body);
+
+            // As a careful client does (docs/protocol.md §2.3, requestTooLarge): a body over its endpoint's
+            // limit is refused before it is sent, rather than cut off mid-upload.
+            message.Headers.ExpectContinue = true;
             if (request.ContentType is { } type)
             {
                 message.Content.Headers.TryAddWithoutValidation("Content-Type", type);

@@ -28,6 +28,32 @@ public sealed class StalledReader : IAsyncDisposable
     /// <summary>Connects, joins the debate with <paramref name="code"/> as <paramref name="name"/>, and stops reading.</summary>
     public static async Task<StalledReader> JoinAndStallAsync(RealServer server, string code, string name)
     {
+        var reader = await OpenAsync(server);
+        var join = JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = "Join", arguments = new[] { new { code, name } } });
+        await reader.SendAsync(join);
+        while (true)
+        {
+            using var message = JsonDocument.Parse(await reader.ReceiveAsync());
+            if (message.RootElement.TryGetProperty("invocationId", out var id) && id.GetString() == "1")
+            {
+                Assert.False(message.RootElement.TryGetProperty("error", out var error), error.ToString());
+                Ledger.Secret(message.RootElement.GetProperty("result").GetProperty("resumeToken").GetString()!);
+                return reader;
+            }
+        }
+    }
+
+    /// <summary>Connects, asks to watch the debate with <paramref name="code"/> as a projector, and never reads the snapshot.</summary>
+    public static async Task<StalledReader> WatchAndStallAsync(RealServer server, string code)
+    {
+        var reader = await OpenAsync(server);
+        await reader.SendAsync(JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = "Watch", arguments = new[] { new { code } } }));
+        return reader;
+    }
+
+    /// <summary>A hub connection over a socket with a 2 KB receive buffer, handshake done.</summary>
+    private static async Task<StalledReader> OpenAsync(RealServer server)
+    {
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 2048 };
         await socket.ConnectAsync(IPAddress.Loopback, server.Port, Ct);
         var stream = new NetworkStream(socket, ownsSocket: false);
@@ -42,18 +68,7 @@ public sealed class StalledReader : IAsyncDisposable
         var reader = new StalledReader(socket, ws);
         await reader.SendAsync("""{"protocol":"json","version":1}""");
         Assert.Equal("{}", await reader.ReceiveAsync());
-        var join = JsonSerializer.Serialize(new { type = 1, invocationId = "1", target = "Join", arguments = new[] { new { code, name } } });
-        await reader.SendAsync(join);
-        while (true)
-        {
-            using var message = JsonDocument.Parse(await reader.ReceiveAsync());
-            if (message.RootElement.TryGetProperty("invocationId", out var id) && id.GetString() == "1")
-            {
-                Assert.False(message.RootElement.TryGetProperty("error", out var error), error.ToString());
-                Ledger.Secret(message.RootElement.GetProperty("result").GetProperty("resumeToken").GetString()!);
-                return reader;
-            }
-        }
+        return reader;
     }
 
     /// <summary>

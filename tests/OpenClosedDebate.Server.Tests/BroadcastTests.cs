@@ -163,9 +163,16 @@ public sealed class BroadcastTests
         var plan = Scenario.OneArgumentRound(settings: new DebateSettings { SwapSidesEachRound = true });
         plan = plan with { Rounds = [plan.Rounds[0], plan.Rounds[0] with { Title = "Round two" }] };
         await using var room = await Scenario.LobbyAsync(server, plan, "Ada", "Ben", "Cy");
-        var sides = room.Students.Select(s => s.Read(v => v.You!.Side)).ToList();
         await room.Console.ControlAsync("Start");
         await room.EveryoneSeesPhaseAsync(0, Phase.Argue);
+
+        // Each student's side in round one is the side the server puts on their argument. (A phone's own view of its
+        // side comes in a message of its own, which may arrive after the phase change, so it is waited for, not read.)
+        var sides = new List<Side>();
+        foreach (var student in room.Students)
+        {
+            sides.Add((await student.PostAsync("I argue the side I was given.")).Argument.Side);
+        }
 
         await room.Console.ControlAsync("Skip");
         await room.Console.ControlAsync("Skip");
@@ -174,9 +181,10 @@ public sealed class BroadcastTests
 
         for (var i = 0; i < room.Students.Count; i++)
         {
-            Assert.Equal(sides[i]!.Value.Opposite(), room.Students[i].Read(v => v.You!.Side));
+            var swapped = sides[i].Opposite();
             var posted = await room.Students[i].PostAsync("Now I argue the other side.");
-            Assert.Equal(sides[i]!.Value.Opposite(), posted.Argument.Side);
+            Assert.Equal(swapped, posted.Argument.Side);
+            await room.Students[i].WaitUntilAsync(v => v.You!.Side == swapped, "the phone shows the swapped side");
         }
     }
 

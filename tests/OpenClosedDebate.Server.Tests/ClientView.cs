@@ -26,6 +26,8 @@ public sealed class ClientView
 
     public ResultView? Tally { get; private set; }
 
+    public JoinActivityView? Joins { get; private set; }
+
     public string? RemovedMessage { get; private set; }
 
     public Dictionary<Guid, ArgumentView> Arguments { get; } = [];
@@ -35,6 +37,9 @@ public sealed class ClientView
     public Dictionary<Guid, ParticipantView> Roster { get; } = [];
 
     public Dictionary<int, BallotView> Ballots { get; } = [];
+
+    /// <summary>Per round and side, the older arguments left out of what this client has, and the cursor to fetch them.</summary>
+    public Dictionary<(int RoundIndex, Side Side), OlderArgumentsView> Older { get; } = [];
 
     public void Load(RoomSnapshot s)
     {
@@ -46,6 +51,7 @@ public sealed class ClientView
         Locked = s.Debate.Locked;
         You = s.You;
         Tally = s.LiveTally;
+        Joins = s.Joins;
         Arguments.Clear();
         foreach (var a in s.Arguments)
         {
@@ -69,6 +75,30 @@ public sealed class ClientView
         {
             Ballots[b.RoundIndex] = b;
         }
+
+        Older.Clear();
+        foreach (var o in s.OlderArguments)
+        {
+            Older[(o.RoundIndex, o.Side)] = o;
+        }
+    }
+
+    /// <summary>How many arguments a round has as far as this client knows: those it holds from each side's cursor on, and the older ones it was told of.</summary>
+    public int Total(int roundIndex) => Enum.GetValues<Side>().Sum(side =>
+    {
+        var older = Older.GetValueOrDefault((roundIndex, side));
+        return Arguments.Values.Count(a => a.RoundIndex == roundIndex && a.Side == side && (older is null || a.Seq >= older.Before)) + (older?.Count ?? 0);
+    });
+
+    /// <summary>Adds a page of older arguments; what is left of that side is now what the page says.</summary>
+    public void Load(ArgumentPageView page)
+    {
+        foreach (var a in page.Arguments)
+        {
+            Arguments[a.Id] = a;
+        }
+
+        Older[(page.Older.RoundIndex, page.Older.Side)] = page.Older;
     }
 
     public void Apply(RoomUpdate update)
@@ -94,8 +124,12 @@ public sealed class ClientView
             case CountsChanged c: Counts = c.Counts; break;
             case PlanChanged p: Debate = p.Debate; break;
             case LockChanged l: Locked = l.Locked; break;
+            case EntryChanged x: Debate = Debate! with { Entry = x.Entry }; break;
+            case JoinsChanged j: Joins = j.Joins; break;
+            case ModerationSwitched m: Debate = Debate! with { Moderation = m.Moderation }; break;
             case ArgumentUpserted a: Arguments[a.Argument.Id] = a.Argument; break;
             case ArgumentRemoved r: Arguments.Remove(r.ArgumentId); break;
+            case OlderArgumentsChanged o: Older[(o.Older.RoundIndex, o.Older.Side)] = o.Older; break;
             case AuthorRenamed r:
                 foreach (var a in Arguments.Values.Where(a => a.AuthorId == r.AuthorId).ToList())
                 {
@@ -106,6 +140,13 @@ public sealed class ClientView
             case ResultsPublished r: Results[r.Result.RoundIndex] = r.Result; break;
             case TallyChanged t: Tally = t.Tally; break;
             case RosterChanged r: Roster[r.Participant.Id] = r.Participant; break;
+            case ActivityChanged a:
+                foreach (var student in a.Students)
+                {
+                    Roster[student.Id] = Roster[student.Id] with { RoundIndex = a.RoundIndex, Voted = student.Voted, Posts = student.Posts };
+                }
+
+                break;
             case SidesSwappedEvent:
                 if (You?.Side is { } side)
                 {

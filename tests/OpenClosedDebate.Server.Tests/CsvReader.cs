@@ -1,56 +1,31 @@
 namespace OpenClosedDebate.Server.Tests;
 
-using System.Text;
+using CsvHelper;
 
-/// <summary>A strict RFC 4180 reader, to check that exported cells read back as written.</summary>
+/// <summary>
+/// Reads exported CSV back with CsvHelper, strictly: RFC 4180 quoting, commas only, and any malformed quoting or a
+/// record of another width than the first throws. A leading byte order mark (the exports write one) is skipped.
+/// </summary>
 internal static class CsvReader
 {
+    private static readonly CsvReaderOptions Strict = CsvReaderOptions.Default with
+    {
+        Separator = ',',
+        HasHeader = false,
+        Mode = CsvMode.Rfc4180,
+        MalformedData = CsvMalformedDataHandling.Throw,
+        FieldCountMismatch = CsvFieldCountHandling.Throw,
+        SkipEmptyLines = false,
+        TrimWhitespace = false,
+    };
+
     public static List<List<string>> Parse(string text)
     {
+        using var reader = CsvHelper.CsvReader.FromText(text.StartsWith('\uFEFF') ? text[1..] : text, Strict);
         var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        while (reader.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-                i++;
-            }
-            else
-            {
-                cell.Append(c);
-            }
+            rows.Add([.. reader.Current.ToArray().Select(cell => cell ?? string.Empty)]);
         }
 
         return rows;

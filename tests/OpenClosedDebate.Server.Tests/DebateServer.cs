@@ -38,8 +38,13 @@ public sealed class DebateServer : WebApplicationFactory<Program>
     {
         ["RateLimits:ArgumentBurst"] = "1000",
         ["RateLimits:BallotBurst"] = "1000",
+        ["RateLimits:ArgumentPageBurst"] = "1000",
         ["RateLimits:CallsPerSecondPerConnection"] = "100000",
         ["RateLimits:SignInsPerMinutePerAddress"] = "100000",
+        ["RateLimits:RefusalBurst"] = "100000",
+        ["RateLimits:FailedCodeLookupBurst"] = "100000",
+        ["RateLimits:FailedCodeLookupsPerConnection"] = "100000",
+        ["Rooms:JoinBurst"] = "20000",
     };
 
     /// <param name="databaseFile">A file another server used or will use (a restart); when null, the
@@ -62,6 +67,18 @@ public sealed class DebateServer : WebApplicationFactory<Program>
         DatabaseFile = databaseFile ?? TempDatabase.NewPath();
         Time = time ?? new FakeTimeProvider(Start);
         _broadcastInterval = broadcastInterval ?? TimeSpan.Zero;
+    }
+
+    /// <summary>The rate limits a server gets when none are given, with <paramref name="settings"/> added or put in their place, for a server's <c>rateLimits</c>.</summary>
+    public static IReadOnlyDictionary<string, string?> UnlimitedWith(IReadOnlyDictionary<string, string?> settings)
+    {
+        var limits = new Dictionary<string, string?>(Unlimited);
+        foreach (var (key, value) in settings)
+        {
+            limits[key] = value;
+        }
+
+        return limits;
     }
 
     public string DatabaseFile { get; }

@@ -123,6 +123,7 @@ public sealed class HubAuthorizationTests(RunningDebate debate) : IClassFixture<
         var t when t == typeof(bool) => true,
         var t when t == typeof(string) => "reason",
         var t when t == typeof(Side) => Side.Open,
+        var t when t == typeof(Moderation) => Moderation.BeforeProjector,
         var t => throw new NotSupportedException($"Teach {nameof(HubAuthorizationTests)} a value for {t.Name} {p.Name}."),
     };
 }

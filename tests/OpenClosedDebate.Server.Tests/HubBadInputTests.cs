@@ -214,8 +214,8 @@ public sealed class HubBadInputTests
 
         await RefusedUnchanged.WithAsync(room.Console, "kicked", () => ada.Connection.InvokeCoreAsync(method, args, Ct));
 
-        // The connection still works for what anyone may do, such as watching the projector view.
-        await ada.WatchAsync(room.Debate.JoinCode);
+        // Nor can the removed student watch the room on the projector view instead.
+        await RefusedUnchanged.WithAsync(room.Console, "kicked", () => ada.WatchAsync(room.Debate.JoinCode));
     }
 
     [Fact]
@@ -265,15 +265,19 @@ public sealed class HubBadInputTests
         await ada.PostAsync("A fine argument.", requestId: new string('r', DebateLimits.RequestIdMaxLength));
     }
 
-    [Fact]
-    public async Task A_join_with_a_request_id_over_64_characters_is_refused_as_invalid_request()
+    [Theory]
+    [InlineData("short")]
+    [InlineData("has spaces in it, which no secret has")]
+    [InlineData("ünïcödé-is-not-base64url-at-all")]
+    public async Task A_join_with_a_secret_that_is_too_short_or_not_base64url_is_refused_as_invalid_request(string secret)
     {
         await using var server = new DebateServer();
         await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound());
         await using var student = await server.ConnectAsync();
 
-        await RefusedUnchanged.WithAsync(room.Console, "invalidRequest", () => student.JoinAsync(room.Debate.JoinCode, "Ada", requestId: new string('r', 100)));
+        var sentence = await RefusedUnchanged.WithAsync(room.Console, "invalidRequest", () => student.JoinAsync(room.Debate.JoinCode, "Ada", secret));
+        Assert.Contains("128 random bits", sentence, StringComparison.Ordinal);
 
-        await student.JoinAsync(room.Debate.JoinCode, "Ada", requestId: new string('r', DebateLimits.RequestIdMaxLength));
+        await student.JoinAsync(room.Debate.JoinCode, "Ada", new string('s', 128));
     }
 }

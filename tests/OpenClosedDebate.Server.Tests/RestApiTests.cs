@@ -161,6 +161,44 @@ public sealed class RestApiTests
     }
 
     [Fact]
+    public async Task A_refused_plan_lists_every_problem_with_the_field_it_belongs_to_and_changes_nothing()
+    {
+        await using var server = new DebateServer();
+        var teacher = await server.TeacherAsync();
+        var debate = await teacher.CreateFromTemplateAsync();
+        var plan = Scenario.OneArgumentRound(vote: 5) with
+        {
+            Motion = " ",
+            Rounds =
+            [
+                .. Scenario.OneArgumentRound(vote: 5).Rounds,
+                new RoundPlan { Title = "Rank", Prompt = "Rank them.", Kind = RoundKind.Ranking, Options = ["Weights", " weights "] },
+            ],
+            PreReading = [new PreReading("A paper", "ftp://example.edu/paper.pdf")],
+        };
+
+        using var response = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", plan, DebateServer.Json, Ct);
+
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Equal("invalidPlan", (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).Code);
+        using var json = JsonDocument.Parse(body);
+        Assert.Equal(
+            "The motion can't be empty. The plan has 3 more problems; each is listed with its field.",
+            json.RootElement.GetProperty("title").GetString());
+        var errors = json.RootElement.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("field").GetString(), e.GetProperty("message").GetString())).ToList();
+        Assert.Equal(
+            [
+                ("motion", "The motion can't be empty."),
+                ("rounds[0].voteSeconds", "The vote phase of round 1 must last between 10 seconds and 2 hours."),
+                ("rounds[1].options[1]", "Ranking round 2 lists the same option twice."),
+                ("preReading[0].url", "Reading 1 needs an http or https link."),
+            ],
+            errors);
+        var read = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", DebateServer.Json, Ct);
+        Assert.Equal(debate.Plan.Rounds.Count, read!.Plan.Rounds.Count);
+    }
+
+    [Fact]
     public async Task Editing_the_plan_in_the_lobby_reaches_a_joined_student_as_a_plan_update()
     {
         await using var server = new DebateServer();

@@ -130,4 +130,26 @@ public sealed class ResumeTests
         await Refused.WithAsync("nameTaken", () => again.JoinAsync(room.Debate.JoinCode, "prankster"));
         await Refused.WithAsync("kicked", () => prankster.PostAsync("still here?"));
     }
+
+    [Fact]
+    public async Task A_finished_debate_can_be_watched_for_twelve_hours_and_then_no_longer()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada");
+        await room.Console.ControlAsync("Start");
+        await room.Console.ControlAsync("End");
+        server.Time.Advance(server.BroadcastInterval);
+        await room.Console.WaitUntilAsync(v => v.Clock?.Status == DebateStatus.Finished, "the debate finished");
+
+        server.Time.Advance(TimeSpan.FromHours(12));
+        await using (var projector = await server.ConnectAsync())
+        {
+            Assert.Equal(DebateStatus.Finished, (await projector.WatchAsync(room.Debate.JoinCode)).Debate.Status);
+        }
+
+        server.Time.Advance(TimeSpan.FromSeconds(1));
+        await using var late = await server.ConnectAsync();
+        await Refused.WithAsync("wrongStatus", () => late.WatchAsync(room.Debate.JoinCode));
+        await Refused.WithAsync("invalidToken", () => late.ResumeAsync(room.Students[0].DebateId, room.Students[0].Token));
+    }
 }

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Server.Tests;
 
 using Microsoft.AspNetCore.SignalR.Client;
+using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
 /// <summary>A test's browser: a real hub connection plus the view it has built from what it received.</summary>
@@ -62,9 +63,9 @@ public sealed class RoomClient : IAsyncDisposable
         }
     }
 
-    public async Task<JoinResult> JoinAsync(string code, string name, string? requestId = null)
+    public async Task<JoinResult> JoinAsync(string code, string name, string? joinSecret = null)
     {
-        var result = await Connection.InvokeAsync<JoinResult>("Join", new JoinRequest(code, name, requestId), Ct);
+        var result = await Connection.InvokeAsync<JoinResult>("Join", new JoinRequest(code, name, JoinSecret: joinSecret), Ct);
         (ParticipantId, DebateId, Token) = (result.ParticipantId, result.DebateId, result.ResumeToken);
         Load(result.Snapshot);
         return result;
@@ -89,8 +90,42 @@ public sealed class RoomClient : IAsyncDisposable
     public async Task<RoomSnapshot> WatchAsync(string code)
     {
         var snapshot = await Connection.InvokeAsync<RoomSnapshot>("Watch", new WatchRequest(code), Ct);
+        DebateId = snapshot.Debate.Id;
         Load(snapshot);
         return snapshot;
+    }
+
+    /// <summary>Fetches a page of older arguments of this client's debate and adds it to the view.</summary>
+    public async Task<ArgumentPageView> OlderAsync(int roundIndex, Side side, long? before, int limit = 50)
+    {
+        var page = await Connection.InvokeAsync<ArgumentPageView>("Arguments", new ArgumentPageRequest(DebateId, roundIndex, side, before, limit), Ct);
+        lock (_lock)
+        {
+            _view.Load(page);
+        }
+
+        return page;
+    }
+
+    /// <summary>Every argument of this client's debate it may see: the snapshot's, and each side's older pages fetched to the end.</summary>
+    public async Task<List<ArgumentView>> EveryArgumentAsync(RoomSnapshot snapshot)
+    {
+        var all = snapshot.Arguments.ToDictionary(a => a.Id);
+        foreach (var older in snapshot.OlderArguments)
+        {
+            for (var next = older; next.Count > 0;)
+            {
+                var page = await OlderAsync(next.RoundIndex, next.Side, next.Before);
+                foreach (var a in page.Arguments)
+                {
+                    all[a.Id] = a;
+                }
+
+                next = page.Older;
+            }
+        }
+
+        return [.. all.Values.OrderBy(a => a.Seq)];
     }
 
     public Task<ArgumentAck> PostAsync(string text, Guid? replyTo = null, string? requestId = null) =>

@@ -38,11 +38,22 @@ internal sealed class ServerProcess : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    /// <summary>Starts the server with these arguments; <paramref name="settings"/> are extra environment variables, e.g. RateLimits__ArgumentBurst.</summary>
+    /// <summary>
+    /// Starts the server with these arguments; <paramref name="settings"/> are extra environment variables, e.g.
+    /// RateLimits__ArgumentBurst, and <paramref name="unset"/> environment variables this class would otherwise set;
+    /// <paramref name="fileLimit"/> is an open-file limit (soft and hard) to run it under, as `prlimit --nofile` sets it.
+    /// </summary>
     public static ServerProcess Start(
-        string folder, string databaseFile, IEnumerable<string> args, string? passwordVariable = null, IReadOnlyDictionary<string, string>? settings = null)
+        string folder,
+        string databaseFile,
+        IEnumerable<string> args,
+        string? passwordVariable = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        int? fileLimit = null,
+        IEnumerable<string>? unset = null)
     {
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var info = new ProcessStartInfo(fileLimit is null ? dotnet : "prlimit")
         {
             WorkingDirectory = folder,
             RedirectStandardInput = true,
@@ -50,6 +61,12 @@ internal sealed class ServerProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (fileLimit is { } files)
+        {
+            info.ArgumentList.Add($"--nofile={files}:{files}");
+            info.ArgumentList.Add(dotnet);
+        }
+
         info.ArgumentList.Add(ServerDll);
         foreach (var arg in args)
         {
@@ -80,6 +97,11 @@ internal sealed class ServerProcess : IDisposable
             info.Environment[name] = value;
         }
 
+        foreach (var name in unset ?? [])
+        {
+            info.Environment.Remove(name);
+        }
+
         var process = new Process { StartInfo = info };
         var server = new ServerProcess(process);
         process.Start();
@@ -88,10 +110,17 @@ internal sealed class ServerProcess : IDisposable
         return server;
     }
 
-    /// <summary>Runs a command to its end, with <paramref name="stdin"/> as its input.</summary>
-    public static async Task<ProcessRun> RunAsync(string folder, string databaseFile, IEnumerable<string> args, string? passwordVariable = null, string? stdin = null)
+    /// <summary>Runs a command to its end, with <paramref name="stdin"/> as its input; the rest as for <see cref="Start"/>.</summary>
+    public static async Task<ProcessRun> RunAsync(
+        string folder,
+        string databaseFile,
+        IEnumerable<string> args,
+        string? passwordVariable = null,
+        string? stdin = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        IEnumerable<string>? unset = null)
     {
-        using var run = Start(folder, databaseFile, args, passwordVariable);
+        using var run = Start(folder, databaseFile, args, passwordVariable, settings, unset: unset);
         if (stdin is not null)
         {
             await run._process.StandardInput.WriteAsync(stdin.AsMemory(), Ct);

@@ -3,9 +3,13 @@ namespace OpenClosedDebate.Server.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Security;
 
-/// <summary>The per-account lock after wrong passwords lifts when its time is up, by the server's clock.</summary>
+/// <summary>The per-account lock after wrong passwords lifts when its time is up, by the server's clock, and its table is bounded.</summary>
 public sealed class SignInLockoutTests
 {
     private const string Password = "correct horse battery";
@@ -40,6 +44,40 @@ public sealed class SignInLockoutTests
 
         server.Time.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(http, Password)).StatusCode);
+    }
+
+    [Fact]
+    public void The_lockout_table_keeps_at_most_its_size_however_many_addresses_are_guessed_and_still_locks_the_latest()
+    {
+        var time = new FakeTimeProvider(DebateServer.Start);
+        var throttle = new SignInThrottle(Options.Create(new RateLimitOptions { TrackedSignInAddresses = 100 }), time);
+
+        // A lock made early survives a sweep while it runs; a thousand one-off guesses only ever fill the table.
+        for (var i = 0; i < 5; i++)
+        {
+            throttle.Failed("ada@example.edu");
+        }
+
+        for (var i = 0; i < 1000; i++)
+        {
+            throttle.Failed($"{new string('x', 200)}{i}@example.edu");
+            time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        Assert.Equal(100, throttle.Count);
+        for (var i = 0; i < 5; i++)
+        {
+            throttle.Failed("ben@example.edu");
+        }
+
+        Assert.NotNull(throttle.LockedFor("BEN@example.edu "));
+        Assert.Equal(100, throttle.Count);
+
+        // Once the lockout period has passed, every entry has run out and the next failure sweeps them away.
+        time.Advance(TimeSpan.FromMinutes(16));
+        throttle.Failed("cy@example.edu");
+        Assert.Null(throttle.LockedFor("ben@example.edu"));
+        Assert.Equal(1, throttle.Count);
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient http, string password) =>

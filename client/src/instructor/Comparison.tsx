@@ -1,37 +1,63 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { ComparisonView } from '../contract';
-import type { RoomState } from '../state';
-import { useAction } from '../store';
+import { errorText } from '../errors';
+import { currentRound, type RoomState } from '../state';
+import { comparisonKey } from './comparison';
 import { itemLabel, methodNames, short } from '../ui/methods';
 import { Notice } from '../ui/Notice';
+import { recountText } from '../ui/recount';
 
 const choiceNames = { for: 'For', against: 'Against', undecided: 'Undecided' } as const;
 
-/** Every closed round under all three methods side by side, and who changed their mind. Instructor only. */
+/** The least time between two loads of the comparison, however fast the events that change it arrive. */
+const reloadGap = 2000;
+
+/**
+ * Every closed argument and ranking round under all three methods side by side, and who changed their mind. Instructor only. It loads
+ * itself again (at most every two seconds) when a round closes, a student is removed, an argument's standing
+ * changes after its round closed, or a ballot comes in on the motion; names follow renames at once.
+ */
 export function Comparison({ state }: { state: RoomState }) {
   const [view, setView] = useState<ComparisonView | null>(null);
-  const { busy, error, run } = useAction();
+  const [error, setError] = useState<string | null>(null);
+  const key = useMemo(() => comparisonKey(state), [state.results, state.roster, state.arguments]);
+  const motionTally = currentRound(state)?.kind === 'motionVote' ? state.tally : null;
+  const last = useRef(0);
+  const latest = useRef(0);
+  const timer = useRef<number | undefined>(undefined);
+  const debateId = state.debate.id;
 
-  async function load() {
-    const loaded = await run(() => api.comparison(state.debate.id));
-    if (loaded) setView(loaded);
-  }
+  useEffect(() => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(async () => {
+      last.current = Date.now();
+      const request = ++latest.current;
+      try {
+        const loaded = await api.comparison(debateId);
+        if (request === latest.current) (setView(loaded), setError(null));
+      } catch (e) {
+        if (request === latest.current) setError(errorText(e));
+      }
+    }, Math.max(0, last.current + reloadGap - Date.now()));
+  }, [debateId, key, motionTally]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const nameOf = (id: string, fallback: string) => state.roster[id]?.displayName ?? fallback;
 
   return (
-    <section class="card comparison" aria-label="Compare counting methods">
+    <section class="card comparison" aria-label="Compare counting methods" aria-busy={view === null}>
       <div class="comparison__head">
         <h3>Compare counting methods</h3>
-        <button class="button button--small" type="button" onClick={load} disabled={busy}>
-          {view ? 'Refresh' : 'Show'}
-        </button>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
+      {!view && !error && <p class="hint">Counting…</p>}
       {view?.rounds.map((round) => (
         <div key={round.roundIndex} class="comparison__round">
           <h4>
             Round {round.roundIndex + 1}: {round.title}
           </h4>
+          {round.recountNote && <p class="notice recount-note">{recountText(round.recountNote)}</p>}
           <div class="comparison__methods">
             {round.results
               .filter((r) => r.ranking)
@@ -63,7 +89,7 @@ export function Comparison({ state }: { state: RoomState }) {
             <tbody>
               {view.mindChanges.map((c) => (
                 <tr key={c.participantId} class={c.changed ? 'changed' : ''}>
-                  <td>{c.displayName}</td>
+                  <td>{nameOf(c.participantId, c.displayName)}</td>
                   <td>{c.before ? choiceNames[c.before] : '—'}</td>
                   <td>
                     {c.after ? choiceNames[c.after] : '—'}

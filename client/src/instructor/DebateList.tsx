@@ -3,6 +3,7 @@ import { api } from '../api';
 import type { DebateListItem, TemplateView } from '../contract';
 import { errorText } from '../room';
 import { Notice } from '../ui/Notice';
+import { utcTime } from '../ui/time';
 import { blankPlan } from './plans';
 import { navigate } from './router';
 
@@ -13,6 +14,8 @@ export function DebateList() {
   const [templates, setTemplates] = useState<TemplateView[]>([]);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
 
   useEffect(() => {
     api.debates().then(setDebates, (e) => setError(errorText(e)));
@@ -23,6 +26,26 @@ export function DebateList() {
     try {
       const created = await api.create(request);
       navigate(`/instructor/debates/${created.id}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  async function duplicate(d: DebateListItem) {
+    try {
+      const copy = await api.duplicate(d.id);
+      navigate(`/instructor/debates/${copy.id}`);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
+
+  async function remove(d: DebateListItem) {
+    try {
+      await api.remove(d.id);
+      setDebates((all) => (all ?? []).filter((x) => x.id !== d.id));
+      setConfirming(null);
+      setDone(`Deleted “${d.motion}” (code ${d.joinCode}) and everything in it.`);
     } catch (e) {
       setError(errorText(e));
     }
@@ -46,6 +69,7 @@ export function DebateList() {
         </div>
       </section>
       {error && <Notice kind="error">{error}</Notice>}
+      {done && <Notice kind="success">{done}</Notice>}
       <label class="field field--inline">
         <span>Search</span>
         <input class="input" type="search" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} placeholder="Motion or code" />
@@ -64,7 +88,7 @@ export function DebateList() {
               <th scope="col">Students</th>
               <th scope="col">Created</th>
               <th scope="col">
-                <span class="visually-hidden">Review</span>
+                <span class="visually-hidden">Actions</span>
               </th>
             </tr>
           </thead>
@@ -81,12 +105,36 @@ export function DebateList() {
                   <span class={`status status--${d.status}`}>{statusNames[d.status]}</span>
                 </td>
                 <td>{d.participantCount}</td>
-                <td>{new Date(d.createdAt).toLocaleString()}</td>
-                <td>
-                  {d.status !== 'draft' && (
-                    <a href={`/instructor/debates/${d.id}/review`} onClick={(e) => (e.preventDefault(), navigate(`/instructor/debates/${d.id}/review`))}>
-                      Review
-                    </a>
+                <td>{utcTime(d.createdAt)}</td>
+                <td class="debate-actions">
+                  {confirming === d.id ? (
+                    <span class="debate-actions__confirm" role="group" aria-label={`Delete “${d.motion}”?`}>
+                      <span>
+                        {d.participantCount === 0
+                          ? 'Delete this debate? No student has joined it. This can\'t be undone.'
+                          : `Delete it with the ${d.participantCount === 1 ? 'arguments and results of its 1 student' : `arguments and results of its ${d.participantCount} students`}? This can't be undone.`}
+                      </span>
+                      <button class="button button--small button--danger" type="button" onClick={() => remove(d)}>
+                        Yes, delete
+                      </button>
+                      <button class="button button--small" type="button" onClick={() => setConfirming(null)}>
+                        Cancel
+                      </button>
+                    </span>
+                  ) : (
+                    <>
+                      {d.status !== 'draft' && (
+                        <a class="button button--small" href={`/instructor/debates/${d.id}/review`} onClick={(e) => (e.preventDefault(), navigate(`/instructor/debates/${d.id}/review`))}>
+                          Review
+                        </a>
+                      )}
+                      <button class="button button--small" type="button" aria-label={`Duplicate “${d.motion}”`} title="A new debate with this plan and a new join code, for another class" onClick={() => duplicate(d)}>
+                        Duplicate
+                      </button>
+                      <button class="button button--small button--danger" type="button" aria-label={`Delete “${d.motion}”`} onClick={() => (setDone(null), setConfirming(d.id))}>
+                        Delete
+                      </button>
+                    </>
                   )}
                 </td>
               </tr>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { DebateDetail } from '../contract';
 import { createRoomSession, errorText } from '../room';
@@ -8,7 +8,8 @@ import { Notice } from '../ui/Notice';
 import { ResultsPanel } from '../ui/ResultsPanel';
 import { Comparison } from './Comparison';
 import { LobbyPanel } from './LobbyPanel';
-import { PlanEditor } from './PlanEditor';
+import { ModerationPanel } from './ModerationPanel';
+import { PlanEditor, type PlanEditorHandle } from './PlanEditor';
 import { navigate } from './router';
 import { RunPanel } from './RunPanel';
 
@@ -27,7 +28,19 @@ export function DebatePage({ id }: { id: string }) {
     void session.connection.bind({ kind: 'instructor', debateId: id });
   }, [id]);
 
-  const control = (method: 'OpenLobby' | 'Start') => run(() => session.connection.invoke(method, id));
+  const editor = useRef<PlanEditorHandle>(null);
+  const [unsavedAt, setUnsavedAt] = useState<Step | null>(null);
+  const control = (method: Step) => run(() => session.connection.invoke(method, id));
+
+  /** Saves the plan first: edits the server hasn't got are never left behind without the instructor saying so. */
+  async function step(method: Step, anyway = false) {
+    if (!anyway && editor.current && !(await editor.current.flush())) {
+      setUnsavedAt(method);
+      return;
+    }
+    setUnsavedAt(null);
+    await control(method);
+  }
 
   if (bindError) return <main class="page"><Notice kind="error">{bindError.message}</Notice></main>;
   if (!state || !detail) return <main class="page">{error ? <Notice kind="error">{error}</Notice> : <p class="loading">Loading…</p>}</main>;
@@ -58,28 +71,30 @@ export function DebatePage({ id }: { id: string }) {
         </div>
       </header>
       {error && <Notice kind="error">{error}</Notice>}
+      {unsavedAt && <UnsavedEdits step={unsavedAt} problems={editor.current?.problems() ?? 0} onKeepEditing={() => setUnsavedAt(null)} onGoOn={() => step(unsavedAt, true)} />}
 
       {debateStatus === 'draft' && (
         <>
           <div class="callout">
             <p>When the plan is ready, open the lobby: students can then join with the code.</p>
-            <button class="button button--primary" type="button" onClick={() => control('OpenLobby')}>
+            <button class="button button--primary" type="button" onClick={() => step('OpenLobby')}>
               Open the lobby
             </button>
           </div>
-          <PlanEditor id={id} initial={detail.plan} onSaved={setDetail} />
+          <PlanEditor id={id} initial={detail.plan} onSaved={setDetail} handle={editor} />
         </>
       )}
       {debateStatus === 'lobby' && (
         <>
-          <LobbyPanel state={state} session={session} onStart={() => control('Start')} />
+          <LobbyPanel state={state} session={session} onStart={() => step('Start')} />
           <details class="card">
             <summary>Edit the rounds (until the debate starts)</summary>
-            <PlanEditor id={id} initial={detail.plan} onSaved={setDetail} />
+            <PlanEditor id={id} initial={detail.plan} onSaved={setDetail} handle={editor} />
           </details>
         </>
       )}
       {debateStatus === 'running' && <RunPanel state={state} session={session} />}
+      {(debateStatus === 'lobby' || debateStatus === 'running') && <ModerationPanel state={state} session={session} />}
       {debateStatus === 'finished' && (
         <section>
           <h2>The debate has finished</h2>
@@ -97,5 +112,29 @@ export function DebatePage({ id }: { id: string }) {
         </section>
       )}
     </main>
+  );
+}
+
+type Step = 'OpenLobby' | 'Start';
+
+function UnsavedEdits({ step, problems, onKeepEditing, onGoOn }: { step: Step; problems: number; onKeepEditing: () => void; onGoOn: () => void }) {
+  const fix = problems === 0 ? '' : `: ${problems === 1 ? '1 field needs' : `${problems} fields need`} fixing first (marked in red)`;
+  return (
+    <div class="notice notice--warning unsaved-edits" role="alert">
+      <p>
+        Your latest edits to the plan aren't saved on the server{fix}. They stay in this browser.{' '}
+        {step === 'OpenLobby'
+          ? 'Opening the lobby now uses the plan as last saved; you can go on editing until the debate starts.'
+          : 'Starting now runs the plan as last saved, and after the start it can no longer change.'}
+      </p>
+      <div class="unsaved-edits__actions">
+        <button class="button button--primary" type="button" onClick={onKeepEditing}>
+          Keep editing
+        </button>
+        <button class="button" type="button" onClick={onGoOn}>
+          {step === 'OpenLobby' ? 'Open the lobby with the plan as last saved' : 'Start with the plan as last saved'}
+        </button>
+      </div>
+    </div>
   );
 }

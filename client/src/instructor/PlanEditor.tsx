@@ -1,243 +1,235 @@
-import { useState } from 'preact/hooks';
-import { api } from '../api';
-import { type DebateDetail, type DebatePlan, Limits, type OpennessScenario, type RoundKind, type RoundPlan, type TallyMethod } from '../contract';
-import { methodHelp, methodNames } from '../ui/methods';
-import { useAction } from '../store';
-import { Notice } from '../ui/Notice';
-import { moveRound, newRound, removeRound, replaceRound } from './plans';
+import type { Ref } from 'preact';
+import { useEffect, useImperativeHandle, useMemo, useRef, useState } from 'preact/hooks';
+import { ApiError, api } from '../api';
+import { type DebateDetail, type DebatePlan, Limits, type RoundPlan } from '../contract';
+import { errorText } from '../errors';
+import { byField, checkPlan, errorsInRound, type FieldErrors, stillStanding } from './planChecks';
+import { forgetPlanDraft, keepPlanDraft, planDraft } from './planDraft';
+import { FieldError } from './PlanFields';
+import { moveItem, newRound, replaceRound } from './plans';
+import { ReadingEditor } from './ReadingEditor';
+import { kinds, RoundEditor } from './RoundEditor';
+import { guardLeaving } from './router';
+import { SettingsEditor } from './SettingsEditor';
 
-const scenarios: { key: OpennessScenario; label: string }[] = [
-  { key: 'architectureOnly', label: 'Architecture only' },
-  { key: 'architectureAndWeights', label: 'Architecture + weights' },
-  { key: 'everythingPublished', label: 'Everything published' },
-  { key: 'otherCombination', label: 'Another combination' },
-  { key: 'closed', label: 'Closed (nothing published)' },
-];
+/** How long typing must pause before an edit is saved. */
+const SaveAfterMs = 800;
 
-const kinds: { key: RoundKind; label: string }[] = [
-  { key: 'argument', label: 'Argument round' },
-  { key: 'ranking', label: 'Ranking round' },
-  { key: 'motionVote', label: 'Motion vote' },
-];
+/** What the page around the editor may ask of it: save now (true when the server has every edit), and how many fields need fixing. */
+export interface PlanEditorHandle {
+  flush(): Promise<boolean>;
+  problems(): number;
+}
 
-/** Edits the motion, the settings and the rounds; saving sends the whole plan, which the server checks. */
-export function PlanEditor({ id, initial, onSaved }: { id: string; initial: DebatePlan; onSaved: (detail: DebateDetail) => void }) {
-  const [plan, setPlan] = useState(initial);
-  const [saved, setSaved] = useState(false);
-  const { busy, error, run } = useAction();
-  const dirty = JSON.stringify(plan) !== JSON.stringify(initial);
-  const s = plan.settings;
-  const setSettings = (change: Partial<DebatePlan['settings']>) => setPlan({ ...plan, settings: { ...s, ...change } });
+interface RoundMeta {
+  key: number;
+  open: boolean;
+}
 
-  async function save() {
-    setSaved(false);
-    const detail = await run(() => api.editPlan(id, plan));
-    if (!detail) return;
-    setPlan(detail.plan);
-    onSaved(detail);
-    setSaved(true);
+const same = (a: DebatePlan, b: DebatePlan) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Edits the motion, the settings, the pre-reading and the rounds. Every edit is kept in this browser at once and saved
+ * to the server when typing pauses, so nothing typed is lost; each problem, found here or by the server, shows at its field.
+ */
+export function PlanEditor({ id, initial, onSaved, handle }: { id: string; initial: DebatePlan; onSaved: (detail: DebateDetail) => void; handle?: Ref<PlanEditorHandle> }) {
+  const [restored, setRestored] = useState(() => {
+    const kept = planDraft(id);
+    return kept && !same(kept, initial) ? kept : null;
+  });
+  const [plan, setPlan] = useState(() => restored ?? initial);
+  const nextKey = useRef(0);
+  const [meta, setMeta] = useState<RoundMeta[]>(() => plan.rounds.map(() => ({ key: nextKey.current++, open: plan.rounds.length <= 2 })));
+  const [serverErrors, setServerErrors] = useState<{ sent: DebatePlan; errors: FieldErrors } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [removed, setRemoved] = useState<{ round: RoundPlan; index: number; meta: RoundMeta } | null>(null);
+  const accepted = useRef(initial);
+  const latest = useRef(plan);
+  latest.current = plan;
+  const inFlight = useRef<Promise<boolean> | null>(null);
+
+  const clientErrors = useMemo(() => checkPlan(plan), [plan]);
+  const errors: FieldErrors = { ...(serverErrors ? stillStanding(serverErrors.errors, serverErrors.sent, plan) : {}), ...clientErrors };
+  const problems = Object.keys(errors).length;
+  const dirty = !same(plan, accepted.current);
+
+  const openRoundsWithErrors = (found: FieldErrors) => setMeta((m) => m.map((x, i) => (errorsInRound(found, i) > 0 ? { ...x, open: true } : x)));
+
+  async function save(): Promise<boolean> {
+    if (inFlight.current) await inFlight.current;
+    const current = latest.current;
+    if (same(current, accepted.current)) return true;
+    const found = checkPlan(current);
+    if (Object.keys(found).length > 0) {
+      openRoundsWithErrors(found);
+      return false;
+    }
+    const attempt = (async () => {
+      setSaving(true);
+      try {
+        const detail = await api.editPlan(id, current);
+        accepted.current = current;
+        setServerErrors(null);
+        setFailure(null);
+        if (same(latest.current, current)) forgetPlanDraft(id);
+        onSaved(detail);
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && e.fields.length > 0) {
+          const refused = byField(e.fields);
+          setServerErrors({ sent: current, errors: refused });
+          setFailure(null);
+          openRoundsWithErrors(refused);
+        } else setFailure(errorText(e));
+        return false;
+      } finally {
+        setSaving(false);
+      }
+    })();
+    inFlight.current = attempt;
+    try {
+      return await attempt;
+    } finally {
+      inFlight.current = null;
+    }
   }
+
+  useImperativeHandle(handle ?? null, () => ({ flush: save, problems: () => Object.keys({ ...checkPlan(latest.current), ...(serverErrors?.errors ?? {}) }).length }));
+
+  // Keep every edit in this browser at once; save it when typing pauses.
+  useEffect(() => {
+    if (!dirty) {
+      forgetPlanDraft(id);
+      return;
+    }
+    keepPlanDraft(id, plan);
+    const timer = window.setTimeout(() => void save(), SaveAfterMs);
+    return () => window.clearTimeout(timer);
+  }, [plan]);
+
+  useEffect(() => {
+    guardLeaving(() => (same(latest.current, accepted.current) ? null : 'Your latest edits to the plan are not saved on the server yet. They stay in this browser. Leave anyway?'));
+    return () => guardLeaving(null);
+  }, []);
+
+  const edit = (next: DebatePlan) => {
+    setPlan(next);
+    setRemoved(null);
+  };
+  const addRound = (kind: RoundPlan['kind']) => {
+    edit({ ...plan, rounds: [...plan.rounds, newRound(kind, plan.rounds.length)] });
+    setMeta([...meta, { key: nextKey.current++, open: true }]);
+  };
+  const moveRound = (index: number, by: number) => {
+    edit({ ...plan, rounds: moveItem(plan.rounds, index, by) });
+    setMeta(moveItem(meta, index, by));
+  };
+  const removeRound = (index: number) => {
+    setPlan({ ...plan, rounds: plan.rounds.filter((_, i) => i !== index) });
+    setMeta(meta.filter((_, i) => i !== index));
+    setRemoved({ round: plan.rounds[index], index, meta: meta[index] });
+  };
+  const undoRemove = () => {
+    if (!removed) return;
+    const at = Math.min(removed.index, plan.rounds.length);
+    setPlan({ ...plan, rounds: [...plan.rounds.slice(0, at), removed.round, ...plan.rounds.slice(at)] });
+    setMeta([...meta.slice(0, at), removed.meta, ...meta.slice(at)]);
+    setRemoved(null);
+  };
+  const discardRestored = () => {
+    setRestored(null);
+    setPlan(initial);
+    setMeta(initial.rounds.map(() => ({ key: nextKey.current++, open: initial.rounds.length <= 2 })));
+  };
+  const allOpen = meta.every((m) => m.open);
 
   return (
     <section class="editor" aria-label="Debate plan">
-      <label class="field">
-        <span>Motion</span>
-        <input class="input" value={plan.motion} maxLength={Limits.motion} onInput={(e) => setPlan({ ...plan, motion: (e.target as HTMLInputElement).value })} />
-      </label>
-
-      <fieldset class="card settings">
-        <legend>Settings</legend>
-        <label class="field">
-          <span>Sides</span>
-          <select class="input" aria-label="Sides" value={s.sideAssignment} onChange={(e) => setSettings({ sideAssignment: (e.target as HTMLSelectElement).value as never })}>
-            <option value="balancedRandom">Balanced random</option>
-            <option value="alternating">Alternating by join order</option>
-            <option value="manual">I assign them</option>
-            <option value="devilsAdvocate">Devil's advocate (opposite of the pre-debate vote)</option>
-          </select>
-        </label>
-        <label class="field">
-          <span>Arguments visible while arguing</span>
-          <select class="input" aria-label="Arguments visible while arguing" value={s.visibility} onChange={(e) => setSettings({ visibility: (e.target as HTMLSelectElement).value as never })}>
-            <option value="everyone">To everyone (needed for rebuttals)</option>
-            <option value="ownSide">Only to the same side</option>
-            <option value="ownOnly">Only to their author</option>
-          </select>
-        </label>
-        <label class="field">
-          <span>How ballots are counted</span>
-          <select class="input" aria-label="How ballots are counted" value={s.tallyMethod} onChange={(e) => setSettings({ tallyMethod: (e.target as HTMLSelectElement).value as TallyMethod })}>
-            {(Object.keys(methodNames) as TallyMethod[]).map((m) => (
-              <option key={m} value={m}>
-                {methodNames[m]}
-              </option>
-            ))}
-          </select>
-          <small class="hint">{methodHelp[s.tallyMethod]} The instructor's comparison always shows all three.</small>
-        </label>
-        <label class="field">
-          <span>Items a ballot may rank (K)</span>
-          <input
-            class="input input--short"
-            type="number"
-            min={1}
-            max={Limits.maxRankedItems}
-            value={s.maxRankedItems}
-            onInput={(e) => setSettings({ maxRankedItems: Number((e.target as HTMLInputElement).value) })}
-          />
-        </label>
-        <label class="check">
-          <input type="checkbox" checked={s.allowRankingOwnArgument} onChange={(e) => setSettings({ allowRankingOwnArgument: (e.target as HTMLInputElement).checked })} />
-          Students may rank their own argument
-        </label>
-        <label class="check">
-          <input type="checkbox" checked={s.swapSidesEachRound} onChange={(e) => setSettings({ swapSidesEachRound: (e.target as HTMLInputElement).checked })} />
-          Swap sides every argument round
-        </label>
-        <label class="check">
-          <input type="checkbox" checked={s.anonymous} onChange={(e) => setSettings({ anonymous: (e.target as HTMLInputElement).checked })} />
-          Anonymous: students see pseudonyms for each other
-        </label>
-      </fieldset>
-
-      <h3>Rounds</h3>
-      <ol class="rounds-editor">
-        {plan.rounds.map((round, i) => (
-          <li class="card round-editor" key={i}>
-            <RoundEditor round={round} index={i} onChange={(r) => setPlan(replaceRound(plan, i, r))} />
-            <div class="round-editor__tools">
-              <button class="button button--small" type="button" disabled={i === 0} onClick={() => setPlan(moveRound(plan, i, -1))}>
-                Move up
-              </button>
-              <button class="button button--small" type="button" disabled={i === plan.rounds.length - 1} onClick={() => setPlan(moveRound(plan, i, 1))}>
-                Move down
-              </button>
-              <button class="button button--small button--danger" type="button" disabled={plan.rounds.length === 1} onClick={() => setPlan(removeRound(plan, i))}>
-                Remove round
-              </button>
-            </div>
-          </li>
-        ))}
-      </ol>
-      <div class="editor__add">
-        {kinds.map((k) => (
-          <button key={k.key} class="button" type="button" disabled={plan.rounds.length >= Limits.maxRounds} onClick={() => setPlan({ ...plan, rounds: [...plan.rounds, newRound(k.key, plan.rounds.length)] })}>
-            Add {k.label.toLowerCase()}
+      <div class={`save-bar save-bar--${!dirty ? 'saved' : problems > 0 || failure ? 'problem' : 'pending'}`}>
+        <p class="save-bar__status" role="status">
+          {!dirty
+            ? 'All changes saved.'
+            : saving
+              ? 'Saving…'
+              : problems > 0
+                ? `Not saved yet: ${problems === 1 ? '1 field needs' : `${problems} fields need`} fixing (marked in red). Your edits are kept in this browser meanwhile.`
+                : failure
+                  ? `Not saved: ${failure} Your edits are kept in this browser.`
+                  : 'Saving your changes…'}
+        </p>
+        {dirty && (failure || problems > 0) && (
+          <button class="button button--small" type="button" disabled={saving} onClick={() => (problems > 0 ? focusFirstProblem(errors, openRoundsWithErrors) : void save())}>
+            {problems > 0 ? 'Show the first problem' : 'Try again'}
           </button>
-        ))}
+        )}
       </div>
-      {error && <Notice kind="error">{error}</Notice>}
-      {saved && !dirty && <Notice kind="success">Saved.</Notice>}
-      <button class="button button--primary" type="button" disabled={!dirty || busy} onClick={save}>
-        {busy ? 'Saving…' : 'Save the plan'}
-      </button>
+      {restored && (
+        <div class="notice notice--info editor__restored" role="status">
+          <span>We restored edits to this plan that were made in this browser and not yet saved.</span>
+          <button class="button button--small" type="button" onClick={discardRestored}>
+            Discard them
+          </button>
+        </div>
+      )}
+
+      <SettingsEditor plan={plan} errors={errors} onChange={edit} />
+      <ReadingEditor reading={plan.preReading} errors={errors} onChange={(preReading) => edit({ ...plan, preReading })} />
+
+      <section class="editor__section" aria-labelledby="plan-rounds-heading">
+        <div class="editor__rounds-head">
+          <h3 id="plan-rounds-heading">
+            Rounds <span class="editor__count">({plan.rounds.length})</span>
+          </h3>
+          <button class="button button--small" type="button" onClick={() => setMeta(meta.map((m) => ({ ...m, open: !allOpen })))}>
+            {allOpen ? 'Collapse all' : 'Expand all'}
+          </button>
+        </div>
+        {removed && (
+          <div class="notice notice--info editor__removed" role="status">
+            <span>
+              Removed round {removed.index + 1}, “{removed.round.title}”.
+            </span>
+            <button class="button button--small" type="button" onClick={undoRemove}>
+              Undo
+            </button>
+          </div>
+        )}
+        <ol class="rounds-editor">
+          {plan.rounds.map((round, i) => (
+            <RoundEditor
+              key={meta[i]?.key ?? i}
+              round={round}
+              index={i}
+              count={plan.rounds.length}
+              open={meta[i]?.open ?? true}
+              errors={errors}
+              onToggle={() => setMeta(meta.map((m, j) => (j === i ? { ...m, open: !m.open } : m)))}
+              onChange={(r) => edit(replaceRound(plan, i, r))}
+              onMove={(by) => moveRound(i, by)}
+              onRemove={() => removeRound(i)}
+            />
+          ))}
+        </ol>
+        <FieldError path="rounds" error={errors.rounds} />
+        <div class="editor__add">
+          {kinds.map((k) => (
+            <button key={k.key} class="button" type="button" disabled={plan.rounds.length >= Limits.maxRounds} onClick={() => addRound(k.key)}>
+              Add {k.label.toLowerCase()}
+            </button>
+          ))}
+        </div>
+      </section>
     </section>
   );
 }
 
-function RoundEditor({ round, index, onChange }: { round: RoundPlan; index: number; onChange: (round: RoundPlan) => void }) {
-  const set = (change: Partial<RoundPlan>) => onChange({ ...round, ...change });
-  const text = (e: Event) => (e.target as HTMLInputElement).value;
-  return (
-    <div class="round-editor__fields">
-      <div class="row">
-        <label class="field">
-          <span>Round {index + 1} title</span>
-          <input class="input" value={round.title} maxLength={Limits.title} onInput={(e) => set({ title: text(e) })} />
-        </label>
-        <label class="field">
-          <span>Kind</span>
-          <select class="input" aria-label={`Round ${index + 1} kind`} value={round.kind} onChange={(e) => onChange({ ...newRound(text(e) as RoundKind, index), title: round.title, prompt: round.prompt })}>
-            {kinds.map((k) => (
-              <option key={k.key} value={k.key}>
-                {k.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      <label class="field">
-        <span>Prompt</span>
-        <textarea class="input input--area" rows={2} value={round.prompt} maxLength={Limits.prompt} onInput={(e) => set({ prompt: text(e) })} />
-      </label>
-      {round.kind === 'argument' && (
-        <div class="row">
-          <label class="field">
-            <span>The open side argues…</span>
-            <textarea class="input input--area" rows={2} value={round.openBrief ?? ''} maxLength={Limits.brief} onInput={(e) => set({ openBrief: text(e) })} />
-          </label>
-          <label class="field">
-            <span>The closed side argues…</span>
-            <textarea class="input input--area" rows={2} value={round.closedBrief ?? ''} maxLength={Limits.brief} onInput={(e) => set({ closedBrief: text(e) })} />
-          </label>
-        </div>
-      )}
-      {round.kind === 'argument' && (
-        <label class="field">
-          <span>Openness scenario</span>
-          <select class="input" aria-label={`Round ${index + 1} openness scenario`} value={round.scenario ?? ''} onChange={(e) => set({ scenario: (text(e) || null) as OpennessScenario | null })}>
-            <option value="">None</option>
-            {scenarios.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      {round.kind === 'ranking' && (
-        <fieldset class="options">
-          <legend>Options to rank</legend>
-          {round.options.map((o, i) => (
-            <div class="row" key={i}>
-              <input
-                class="input"
-                aria-label={`Option ${i + 1}`}
-                value={o}
-                maxLength={Limits.option}
-                onInput={(e) => set({ options: round.options.map((x, j) => (j === i ? text(e) : x)) })}
-              />
-              <button class="button button--small" type="button" disabled={round.options.length <= Limits.minOptions} onClick={() => set({ options: round.options.filter((_, j) => j !== i) })}>
-                Remove
-              </button>
-            </div>
-          ))}
-          <button class="button button--small" type="button" disabled={round.options.length >= Limits.maxOptions} onClick={() => set({ options: [...round.options, `Option ${round.options.length + 1}`] })}>
-            Add option
-          </button>
-        </fieldset>
-      )}
-      <div class="row durations">
-        {round.kind === 'argument' && <Seconds label="Arguing (s)" value={round.argueSeconds} onChange={(v) => set({ argueSeconds: v })} />}
-        <Seconds label="Voting (s)" value={round.voteSeconds} onChange={(v) => set({ voteSeconds: v })} />
-        <label class="field">
-          <span>Results (s, empty = until I move on)</span>
-          <input
-            class="input input--short"
-            type="number"
-            min={Limits.minPhaseSeconds}
-            max={Limits.maxPhaseSeconds}
-            value={round.resultsSeconds ?? ''}
-            onInput={(e) => set({ resultsSeconds: text(e) === '' ? null : Number(text(e)) })}
-          />
-        </label>
-      </div>
-    </div>
-  );
-}
-
-function Seconds({ label, value, onChange }: { label: string; value: number; onChange: (v: number) => void }) {
-  return (
-    <label class="field">
-      <span>{label}</span>
-      <input
-        class="input input--short"
-        type="number"
-        min={Limits.minPhaseSeconds}
-        max={Limits.maxPhaseSeconds}
-        value={value}
-        onInput={(e) => onChange(Number((e.target as HTMLInputElement).value))}
-      />
-    </label>
-  );
+/** Opens the round of the first problem and puts the cursor in its field. */
+function focusFirstProblem(errors: FieldErrors, openRounds: (errors: FieldErrors) => void) {
+  openRounds(errors);
+  window.requestAnimationFrame(() => {
+    const field = document.querySelector<HTMLElement>('.editor [aria-invalid="true"]');
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  });
 }

@@ -9,7 +9,9 @@ import { ResultsPanel } from '../ui/ResultsPanel';
 import { Ask, type AskRequest } from './Ask';
 import { Comparison } from './Comparison';
 import { Feed } from './Feed';
+import { EntryPanel } from './EntryPanel';
 import { Roster } from './Roster';
+import { inRoom, votedLine } from './roster';
 
 /** The console while the debate runs: the clock and its controls, the live tally, the feed and the roster. */
 export function RunPanel({ state, session }: { state: RoomState; session: RoomSession }) {
@@ -25,7 +27,9 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
 
   const next =
     clock.phase === 'argue' ? 'End arguing, start voting' : clock.phase === 'vote' ? 'Close voting, show results' : last ? 'Finish the debate' : 'Next round';
-  const present = Object.values(state.roster).filter((p) => !p.kicked && !p.left).length;
+  const inTheRoom = Object.values(state.roster).filter(inRoom);
+  const connected = inTheRoom.filter((p) => p.connected).length;
+  const { counts } = state;
 
   return (
     <>
@@ -61,7 +65,12 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
                 </button>
               </>
             )}
-            <button class="button button--primary" type="button" onClick={() => run('Skip')}>
+            {clock.resultsPending && (
+              <button class="button button--primary button--reveal" type="button" onClick={() => run('RevealResults')}>
+                Reveal the results
+              </button>
+            )}
+            <button class={`button${clock.resultsPending ? '' : ' button--primary'}`} type="button" onClick={() => run('Skip')}>
               {next}
             </button>
             <button class="button button--danger" type="button" onClick={() => confirm('End the debate now for everyone?') && run('End')}>
@@ -79,15 +88,16 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
               <h3>
                 Live tally <span class="hint">(only you see this)</span>
               </h3>
-              <p>
-                {state.counts.ballots} of {present} students have voted.
-              </p>
+              <p class="tally__voted">{votedLine(counts.voted, counts.open + counts.closed + counts.unassigned, connected, counts.ballots - counts.voted)}</p>
               {state.tally && <ResultsPanel state={state} result={state.tally} />}
             </section>
           )}
           {clock.phase === 'results' && state.results[clock.roundIndex ?? -1] && (
             <section class="card">
-              <h3>Results</h3>
+              <h3>
+                Results{' '}
+                {clock.resultsPending && <span class="hint">(only you see them until you reveal them)</span>}
+              </h3>
               <ResultsPanel state={state} result={state.results[clock.roundIndex!]} />
             </section>
           )}
@@ -95,6 +105,7 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
           {round?.kind === 'argument' && (
             <Feed
               state={state}
+              session={session}
               roundIndex={clock.roundIndex!}
               onHide={(argumentId) =>
                 setAsk({
@@ -110,13 +121,8 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
           )}
         </div>
         <div>
-          <p>
-            <button class="button" type="button" onClick={() => run('SetLocked', !state.locked)}>
-              {state.locked ? 'Unlock the room' : 'Lock the room'}
-            </button>{' '}
-            <span class="hint">{state.locked ? 'No one new can join.' : `Students can still join with ${state.debate.joinCode}.`}</span>
-          </p>
           <Roster state={state} session={session} />
+          <EntryPanel state={state} session={session} />
         </div>
       </div>
       <Ask request={ask} onClose={() => setAsk(null)} />

@@ -1,13 +1,22 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api';
 import type { Instructor } from '../contract';
 import { useAction } from '../store';
+import { useJoinTarget } from '../ui/joinAddress';
 import { Notice } from '../ui/Notice';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Instructor) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const { busy, error, run } = useAction();
+  const [firstAccount, setFirstAccount] = useState(false);
+  const target = useJoinTarget();
+  useEffect(() => {
+    api
+      .setupStatus()
+      .then((status) => setFirstAccount(status.needed))
+      .catch(() => undefined);
+  }, []);
 
   async function submit(event: Event) {
     event.preventDefault();
@@ -20,6 +29,13 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Instructor) => voi
       <h1 class="brand">OpenClosed Debate</h1>
       <form class="card form" onSubmit={submit}>
         <h2>Instructor sign-in</h2>
+        {firstAccount && (
+          <Notice kind="info">
+            <strong>No instructor account exists yet.</strong> Create the first one with the one-time setup link the server printed when it started (
+            <code>/setup?token=…</code>), or on the server's computer run <code>dotnet run --project src/OpenClosedDebate.Server -- instructor add you@school.edu</code>{' '}
+            (the README's "The first instructor").
+          </Notice>
+        )}
         {error && <Notice kind="error">{error}</Notice>}
         <label class="field">
           <span>E-mail</span>
@@ -42,7 +58,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Instructor) => voi
         </button>
       </form>
       <p class="hint">
-        Students don't need an account: they join at <strong>{location.host}</strong> with the code you show them.
+        Students don't need an account: they join {target?.origin ? <>at <strong>{target.host}</strong> </> : ''}with the code you show them.
       </p>
     </main>
   );

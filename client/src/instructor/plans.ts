@@ -13,6 +13,7 @@ export function blankPlan(): DebatePlan {
       allowRankingOwnArgument: false,
       swapSidesEachRound: false,
       anonymous: false,
+      revealResults: 'atOnce',
     },
     preReading: [],
   };
@@ -35,14 +36,37 @@ export function replaceRound(plan: DebatePlan, index: number, round: RoundPlan):
 }
 
 export function moveRound(plan: DebatePlan, index: number, by: number): DebatePlan {
-  const to = index + by;
-  if (to < 0 || to >= plan.rounds.length) return plan;
-  const rounds = [...plan.rounds];
-  const [round] = rounds.splice(index, 1);
-  rounds.splice(to, 0, round);
-  return { ...plan, rounds };
+  return { ...plan, rounds: moveItem(plan.rounds, index, by) };
 }
 
 export function removeRound(plan: DebatePlan, index: number): DebatePlan {
   return { ...plan, rounds: plan.rounds.filter((_, i) => i !== index) };
+}
+
+/** A phase length as minutes and seconds, for the editor: 90 → { minutes: 1, seconds: 30 }. */
+export function splitDuration(total: number): { minutes: number; seconds: number } {
+  const whole = Number.isFinite(total) ? Math.max(0, Math.round(total)) : 0;
+  return { minutes: Math.floor(whole / 60), seconds: whole % 60 };
+}
+
+/** Minutes and seconds as typed (either may be blank) back to seconds. */
+export function joinDuration(minutes: string, seconds: string): number {
+  const m = minutes.trim() === '' ? 0 : Number(minutes);
+  const s = seconds.trim() === '' ? 0 : Number(seconds);
+  return Number.isFinite(m) && Number.isFinite(s) ? Math.round(m * 60 + s) : Number.NaN;
+}
+
+/** 90 → "1:30", 600 → "10:00", for the summary line of a collapsed round. */
+export function formatDuration(total: number): string {
+  const { minutes, seconds } = splitDuration(total);
+  return `${minutes}:${String(seconds).padStart(2, '0')}`;
+}
+
+export function moveItem<T>(items: readonly T[], index: number, by: number): T[] {
+  const to = index + by;
+  if (to < 0 || to >= items.length) return [...items];
+  const copy = [...items];
+  const [item] = copy.splice(index, 1);
+  copy.splice(to, 0, item);
+  return copy;
 }

@@ -16,7 +16,23 @@ export function parseRoute(path: string, search: string): Route {
   return { page: 'list' };
 }
 
+let leaveGuard: (() => string | null) | null = null;
+
+/**
+ * While a page holds something unsaved, it says so here: moving to another console page then asks first, and
+ * closing or reloading the tab gets the browser's own warning.
+ */
+export function guardLeaving(reason: (() => string | null) | null): void {
+  leaveGuard = reason;
+}
+
+window.addEventListener('beforeunload', (e) => {
+  if (leaveGuard?.()) e.preventDefault();
+});
+
 export function navigate(path: string): void {
+  const reason = leaveGuard?.();
+  if (reason && !window.confirm(reason)) return;
   history.pushState(null, '', path);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }

@@ -1,13 +1,15 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { createRoomSession } from '../room';
 import { currentRound, type RoomState } from '../state';
 import { useStore } from '../store';
-import { ConnectionBadge } from '../ui/ConnectionBadge';
-import { Countdown } from '../ui/Countdown';
-import { QrCode } from '../ui/QrCode';
-import { MethodWorking } from '../ui/MethodWorking';
-import { methodNames } from '../ui/methods';
-import { ResultChart } from './ResultChart';
+import { Announcer } from '../ui/Announcer';
+import { Bar, JoinCorner, Tools } from './Bar';
+import { ArgueBody } from './Feed';
+import { PauseScreen } from './PauseScreen';
+import { useJoinTarget } from '../ui/joinAddress';
+import { verdictHeadline } from '../ui/verdict';
+import { ResultShow } from './ResultShow';
+import { RoundHead } from './RoundHead';
 
 const session = createRoomSession();
 
@@ -15,155 +17,189 @@ function codeFromPath(): string {
   return decodeURIComponent(/^\/projector\/([^/]+)/.exec(location.pathname)?.[1] ?? '').toUpperCase();
 }
 
+/**
+ * The big screen. Every state is laid out on one 80 × 45 em screen whose em scales with the screen
+ * (styles.css), so it looks the same at 1920x1080, 1366x768 and 1280x720 and nothing scrolls.
+ */
 export function ProjectorApp() {
   const code = codeFromPath();
   const state = useStore(session.state);
   const status = useStore(session.status);
   const bindError = useStore(session.bindError);
+  // Results already published when the projector opened are shown as they are; later ones are revealed, once.
+  const known = useRef<Set<number> | null>(null);
+  if (state && !known.current) known.current = new Set(Object.keys(state.results).map(Number));
 
   useEffect(() => {
     void session.connection.bind({ kind: 'projector', code });
   }, []);
 
-  if (bindError) return <main class="projector projector--message"><p>{bindError.message}</p></main>;
-  if (!state) return <main class="projector projector--message"><p>Connecting to {code}…</p></main>;
+  if (bindError) return <Message text={bindError.message} />;
+  if (!state) return <Message text={`Connecting to ${code}…`} />;
 
+  const status_ = state.debate.status;
+  const fresh = known.current!;
   return (
-    <main class="projector">
-      <header class="projector__bar">
-        <h1 class="projector__motion">{state.debate.motion}</h1>
-        <div class="projector__join">
-          <span>{location.host}</span> <strong class="mono">{state.debate.joinCode}</strong>
-        </div>
-        <ConnectionBadge status={status} />
-      </header>
-      {state.debate.status === 'lobby' || state.debate.status === 'draft' ? (
-        <Lobby state={state} />
-      ) : state.debate.status === 'finished' ? (
-        <Finished state={state} />
+    <main class="projector" data-phase={state.clock.paused ? 'paused' : (state.clock.phase ?? status_)}>
+      <Announcer text={announcement(state)} />
+      {status_ === 'lobby' || status_ === 'draft' ? (
+        <Lobby state={state} status={status} />
+      ) : state.clock.paused ? (
+        <PauseScreen state={state} status={status} />
+      ) : status_ === 'finished' ? (
+        <Finished state={state} status={status} fresh={fresh} />
       ) : (
-        <Running state={state} />
+        <>
+          <Bar state={state} status={status} />
+          <Running state={state} fresh={fresh} />
+        </>
       )}
     </main>
   );
 }
 
-function Counts({ state }: { state: RoomState }) {
+function Message({ text }: { text: string }) {
   return (
-    <div class="projector__counts">
-      <span class="tally-pill tally-pill--open">
-        OPEN <strong>{state.counts.open}</strong>
-      </span>
-      <span class="tally-pill tally-pill--closed">
-        CLOSED <strong>{state.counts.closed}</strong>
-      </span>
-      {state.counts.unassigned > 0 && (
-        <span class="tally-pill">
-          No side yet <strong>{state.counts.unassigned}</strong>
-        </span>
-      )}
-    </div>
+    <main class="projector projector--message">
+      <p>{text}</p>
+    </main>
   );
 }
 
-function Lobby({ state }: { state: RoomState }) {
-  const link = `${location.origin}/j/${state.debate.joinCode}`;
+function Lobby({ state, status }: { state: RoomState; status: Parameters<typeof Tools>[0]['status'] }) {
+  const total = state.counts.open + state.counts.closed + state.counts.unassigned;
+  const target = useJoinTarget();
   return (
     <section class="projector__lobby">
-      <div>
-        <p class="projector__instruction">Join at</p>
-        <p class="projector__host">{location.host}</p>
-        <p class="projector__instruction">with the code</p>
-        <p class="projector__code mono">{state.debate.joinCode}</p>
-        <Counts state={state} />
-        {state.locked && <p class="projector__locked">The room is locked.</p>}
+      <header class="projector__lobby-head">
+        <h1 class="projector__motion projector__motion--lobby">{state.debate.motion}</h1>
+        <Tools status={status} />
+      </header>
+      <div class="projector__lobby-join">
+        <div class="projector__lobby-text">
+          <p class="projector__instruction">Join at</p>
+          <p class="projector__host">{target?.host ?? '…'}</p>
+          {target && !target.origin && <p class="projector__unreachable">Phones can't reach this address yet.</p>}
+          <p class="projector__instruction">with the code</p>
+          <p class="projector__code mono">{state.debate.joinCode}</p>
+          <p class="projector__joined">
+            <span class="tally-pill tally-pill--open">
+              OPEN <strong>{state.counts.open}</strong>
+            </span>
+            <span class="tally-pill tally-pill--closed">
+              CLOSED <strong>{state.counts.closed}</strong>
+            </span>
+            {state.counts.unassigned > 0 && (
+              <span class="tally-pill">
+                No side yet <strong>{state.counts.unassigned}</strong>
+              </span>
+            )}
+            <span class="projector__joined-total">
+              {total} {total === 1 ? 'student has' : 'students have'} joined
+            </span>
+          </p>
+          {state.locked && <p class="projector__locked">The room is locked: no one new can join.</p>}
+        </div>
+        <JoinCorner state={state} large />
       </div>
-      <QrCode url={link} size={420} />
     </section>
   );
 }
 
-function Running({ state }: { state: RoomState }) {
+function Running({ state, fresh }: { state: RoomState; fresh: Set<number> }) {
   const round = currentRound(state)!;
   const phase = state.clock.phase;
   const result = state.results[round.index];
-  const args = Object.values(state.arguments)
-    .filter((a) => a.roundIndex === round.index)
-    .sort((a, b) => b.postedAt.localeCompare(a.postedAt));
   return (
-    <section class="projector__round">
-      <div class="projector__head">
-        <div>
-          <p class="projector__number">
-            Round {round.index + 1} of {state.debate.rounds.length}
-          </p>
-          <h2 class="projector__title">{round.title}</h2>
-          <p class="projector__prompt">{round.prompt}</p>
-          {round.scenario && <p class="projector__scenario">Scenario: {round.scenario.description}</p>}
-        </div>
-        <div class="projector__clock">
-          <Countdown clock={state.clock} offset={state.offset} large />
-          <Counts state={state} />
-        </div>
-      </div>
-      {phase === 'argue' && (
-        <div class="projector__feed">
-          {(['open', 'closed'] as const).map((side) => (
-            <div class={`projector__column projector__column--${side}`} key={side}>
-              <h3>{side === 'open' ? 'OPEN' : 'CLOSED'}</h3>
-              {args
-                .filter((a) => a.side === side)
-                .slice(0, 6)
-                .map((a) => (
-                  <blockquote class="projector__argument" key={a.id}>
-                    <p>{a.text}</p>
-                    <footer>
-                      {a.authorName}
-                      {a.replyToId ? ' · rebuttal' : ''}
-                    </footer>
-                  </blockquote>
-                ))}
-            </div>
-          ))}
-        </div>
-      )}
-      {phase === 'vote' && (
-        <div class="projector__voting">
-          <p class="projector__big">Voting is open</p>
-          <p>
-            {state.counts.ballots} {state.counts.ballots === 1 ? 'ballot' : 'ballots'} so far. Results appear when voting closes.
-          </p>
-        </div>
-      )}
+    <section class={`projector__round projector__round--${phase}`}>
+      <RoundHead state={state} round={round} showPrompt={phase !== 'results'} />
+      {phase === 'argue' && <ArgueBody state={state} roundIndex={round.index} />}
+      {phase === 'vote' && <VoteBody state={state} />}
       {phase === 'results' &&
         (result ? (
-          <div class="projector__results">
-            <ResultChart state={state} result={result} />
-            {result.ranking && (result.ranking.runoff || result.ranking.pairwise) && (
-              <aside class="projector__working">
-                <p class="projector__method">{methodNames[result.ranking.method]}</p>
-                <MethodWorking state={state} ranking={result.ranking} large />
-              </aside>
-            )}
-          </div>
+          <ResultShow key={round.index} state={state} result={result} known={fresh} />
         ) : (
-          <p class="projector__big">Counting…</p>
+          <Waiting state={state} />
         ))}
     </section>
   );
 }
 
-function Finished({ state }: { state: RoomState }) {
+function VoteBody({ state }: { state: RoomState }) {
+  const round = currentRound(state)!;
+  const students = state.counts.open + state.counts.closed + state.counts.unassigned;
+  const voted = state.counts.voted;
+  const share = students === 0 ? 0 : Math.min(1, voted / students);
+  const what =
+    round.kind === 'motionVote'
+      ? 'Vote For, Against or Undecided on your phone.'
+      : round.kind === 'ranking'
+        ? `Rank ${round.maxRanked === round.options.length ? 'the options' : `up to ${round.maxRanked} options`} on your phone.`
+        : `Rank up to ${round.maxRanked} ${round.maxRanked === 1 ? 'argument' : 'arguments'} on your phone.`;
+  return (
+    <div class="projector__voting">
+      <p class="projector__big">Voting is open</p>
+      <p class="projector__what">{what}</p>
+      <div class="progress" role="img" aria-label={`${voted} of ${students} students have voted`}>
+        <span class="progress__fill" style={{ width: `${share * 100}%` }} />
+      </div>
+      <p class="projector__what">
+        {voted} of {students} {students === 1 ? 'student has' : 'students have'} voted. Results appear when voting closes.
+      </p>
+    </div>
+  );
+}
+
+/** The vote has closed; the result waits for the instructor (or, briefly, for the count). */
+function Waiting({ state }: { state: RoomState }) {
+  return (
+    <div class="projector__waiting">
+      <p class="projector__big">{state.clock.resultsPending ? 'The votes are in' : 'Counting…'}</p>
+      <p class="projector__what">
+        {state.counts.ballots} {state.counts.ballots === 1 ? 'ballot' : 'ballots'} counted.
+        {state.clock.resultsPending && ' The results will be revealed in a moment.'}
+      </p>
+      <p class="projector__dots" aria-hidden="true">
+        <span>●</span>
+        <span>●</span>
+        <span>●</span>
+      </p>
+    </div>
+  );
+}
+
+function Finished({ state, status, fresh }: { state: RoomState; status: Parameters<typeof Tools>[0]['status']; fresh: Set<number> }) {
   const results = Object.values(state.results).sort((a, b) => a.roundIndex - b.roundIndex);
   const last = results.at(-1);
-  const verdict = last?.persuasion?.winner;
   return (
-    <section class="projector__finished">
-      <p class="projector__big">
-        {verdict === 'for' ? 'The motion carries' : verdict === 'against' ? 'The motion falls' : last?.persuasion ? 'A draw' : 'The debate is over'}
-      </p>
-      {last && <p class="projector__number">{state.debate.rounds[last.roundIndex]?.title}</p>}
-      {last && <ResultChart state={state} result={last} />}
-    </section>
+    <>
+      <Bar state={state} status={status} />
+      <section class="projector__finished">
+        <p class="projector__thanks">The debate is over. Thank you!</p>
+        {last ? (
+          <>
+            <h2 class="projector__title">{state.debate.rounds[last.roundIndex]?.title}</h2>
+            <ResultShow key={last.roundIndex} state={state} result={last} known={fresh} />
+          </>
+        ) : (
+          <p class="projector__big">The debate is over</p>
+        )}
+      </section>
+    </>
   );
+}
+
+/** What a screen reader next to the projector hears when the state changes. */
+function announcement(state: RoomState): string {
+  const round = currentRound(state);
+  if (state.debate.status === 'finished') {
+    const last = Object.values(state.results).sort((a, b) => a.roundIndex - b.roundIndex).at(-1);
+    return `The debate is over.${last?.persuasion ? ` ${verdictHeadline(last.persuasion)}.` : ''}`;
+  }
+  if (!round || state.debate.status !== 'running') return '';
+  if (state.clock.paused) return 'The debate is paused.';
+  const phase = state.clock.phase;
+  if (phase === 'argue') return `Round ${round.index + 1}: ${round.title}. Arguing has started.`;
+  if (phase === 'vote') return `Round ${round.index + 1}: voting is open.`;
+  return state.results[round.index] ? `Round ${round.index + 1}: the results are shown.` : 'The votes are in.';
 }

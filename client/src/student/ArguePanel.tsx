@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { type ArgumentView, Limits } from '../contract';
 import { newRequestId } from '../connection';
 import type { RoomSession } from '../room';
@@ -6,22 +6,35 @@ import { threadedArguments, type RoomState } from '../state';
 import { useAction } from '../store';
 import { ArgumentCard } from '../ui/ArgumentCard';
 import { Notice } from '../ui/Notice';
+import { OlderArguments } from '../ui/OlderArguments';
+import { useOnline } from '../ui/online';
+import { argumentDraft, keepArgumentDraft } from './drafts';
+import { tracked } from './outbox';
 
 export function ArguePanel({ state, session, roundIndex }: { state: RoomState; session: RoomSession; roundIndex: number }) {
   const you = state.you!;
-  const [text, setText] = useState('');
-  const [replyTo, setReplyTo] = useState<ArgumentView | null>(null);
+  const debateId = state.debate.id;
+  // A draft kept from before a reload comes back with its request id, so sending it again can't post it twice.
+  const [draft] = useState(() => argumentDraft(debateId, roundIndex));
+  const [text, setText] = useState(draft?.text ?? '');
+  const [replyTo, setReplyTo] = useState<ArgumentView | null>(() => (draft?.replyToId ? (state.arguments[draft.replyToId] ?? null) : null));
   const { busy: sending, error, run } = useAction();
   // One request id per draft: a retry of the same draft is the same submission.
-  const [requestId, setRequestId] = useState(newRequestId);
+  const [requestId, setRequestId] = useState(() => draft?.requestId ?? newRequestId());
+  const online = useOnline();
+
+  useEffect(() => keepArgumentDraft(debateId, roundIndex, { text, replyToId: replyTo?.id ?? null, requestId }), [text, replyTo, requestId]);
   const threads = threadedArguments(state, roundIndex);
   const canPost = !you.muted && you.side !== null && !state.clock.paused;
 
   async function post(event: Event) {
     event.preventDefault();
-    const ack = await run(() => session.connection.submit('PostArgument', { requestId, text, replyToId: replyTo?.id ?? null }));
+    const ack = await run(() =>
+      tracked(replyTo ? 'rebuttal' : 'argument', () => session.connection.submit('PostArgument', { requestId, text, replyToId: replyTo?.id ?? null })),
+    );
     if (!ack) return;
     session.dispatch({ type: 'argumentAcknowledged', argument: ack.argument });
+    keepArgumentDraft(debateId, roundIndex, null);
     setText('');
     setReplyTo(null);
     setRequestId(newRequestId());
@@ -53,22 +66,24 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
           />
         </label>
         <div class="compose__footer">
-          <span class="compose__count" aria-live="polite">
+          <span class="compose__count">
             {text.length}/{Limits.argument}
+            {text.length > 0 && ' · draft kept on this phone'}
           </span>
           <button class="button button--primary" type="submit" disabled={!canPost || sending || text.trim().length === 0}>
-            {sending ? 'Posting…' : replyTo ? 'Post rebuttal' : 'Post argument'}
+            {sending ? (online ? 'Posting…' : 'Waiting for the network…') : replyTo ? 'Post rebuttal' : 'Post argument'}
           </button>
         </div>
         {error && <Notice kind="error">{error}</Notice>}
       </form>
 
       <section class="feed" aria-label="Arguments">
+        <OlderArguments state={state} session={session} roundIndex={roundIndex} />
         {threads.length === 0 && <p class="empty">No arguments yet. Be the first!</p>}
         {threads.map(({ argument, replies }) => (
           <div class="thread" key={argument.id}>
             <ArgumentCard argument={argument} mine={argument.authorId === you.participantId}>
-              {canPost && argument.side !== you.side && (
+              {canPost && argument.side !== you.side && argument.held === null && (
                 <button class="button button--small" type="button" onClick={() => setReplyTo(argument)}>
                   Rebut
                 </button>
@@ -76,7 +91,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
             </ArgumentCard>
             {replies.map((r) => (
               <ArgumentCard key={r.id} argument={r} reply mine={r.authorId === you.participantId}>
-                {canPost && r.side !== you.side && (
+                {canPost && r.side !== you.side && r.held === null && (
                   <button class="button button--small" type="button" onClick={() => setReplyTo(r)}>
                     Rebut
                   </button>

@@ -5,6 +5,9 @@ import type { RoomSession } from '../room';
 import { ballotChoices, type RoomState } from '../state';
 import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
+import { OlderArguments } from '../ui/OlderArguments';
+import { keepRankingDraft, rankingDraft } from './drafts';
+import { tracked } from './outbox';
 import { SideBadge } from '../ui/SideBadge';
 import { Receipt } from './MotionPanel';
 import { addAt, move, short } from './ranking';
@@ -20,7 +23,8 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
   const choices = ballotChoices(state, roundIndex);
   const byId = new Map(choices.map((c) => [c.id, c]));
   const saved = state.ballots[roundIndex];
-  const [ranking, setRanking] = useState<string[]>(() => saved?.ranking ?? []);
+  const debateId = state.debate.id;
+  const [ranking, setRanking] = useState<string[]>(() => rankingDraft(debateId, roundIndex) ?? saved?.ranking ?? []);
   const [announcement, setAnnouncement] = useState('');
   const [focusId, setFocusId] = useState<string | null>(null);
   const { busy: sending, error, run } = useAction();
@@ -33,6 +37,9 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
   const unsaved = !saved || saved.ranking.join('\n') !== ranked.join('\n');
   const latest = useRef({ ranked, max });
   latest.current = { ranked, max };
+
+  // A ranking not yet submitted is kept on the phone; once it is the ballot the server has, it is forgotten.
+  useEffect(() => keepRankingDraft(debateId, roundIndex, unsaved && ranked.length > 0 ? ranked : null), [ranked.join('\n'), saved?.revision]);
 
   function change(next: string[], message: string, focus: string | null) {
     setRanking(next);
@@ -102,7 +109,7 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
   }
 
   async function submit() {
-    const ack = await run(() => session.connection.submit('SubmitBallot', { requestId: newRequestId(), roundIndex, ranking: ranked }));
+    const ack = await run(() => tracked('ballot', () => session.connection.submit('SubmitBallot', { requestId: newRequestId(), roundIndex, ranking: ranked })));
     if (!ack) return;
     session.dispatch({ type: 'ballotAcknowledged', ballot: ack.ballot });
     setAnnouncement('Your ballot was received.');
@@ -113,7 +120,9 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
       <h3>
         Rank your top {max} {round.kind === 'argument' ? (max === 1 ? 'argument' : 'arguments') : 'choices'}
       </h3>
-      <p class="hint">Drag items into your ranking, or use the buttons. On a ranked item, the arrow keys move it and Delete removes it.</p>
+      <p class="hint">
+        Drag items into your ranking, or use the buttons.<span class="hint--keyboard"> On a ranked item, the arrow keys move it and Delete removes it.</span>
+      </p>
       <h4 id={`ranked-${roundIndex}`}>
         Your ranking ({ranked.length}/{max})
       </h4>
@@ -172,6 +181,7 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
         ))}
       </ul>
       {choices.length === 0 && <p class="empty">There is nothing to rank in this round.</p>}
+      {round.kind === 'argument' && <OlderArguments state={state} session={session} roundIndex={roundIndex} />}
 
       <p class="visually-hidden" aria-live="polite">
         {announcement}
@@ -181,7 +191,7 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
         {sending ? 'Sending…' : saved ? 'Update my ballot' : 'Submit my ballot'}
       </button>
       {saved && !unsaved && <Receipt receipt={saved.receipt} revision={saved.revision} />}
-      {saved && unsaved && <p class="hint">You have changes that aren't submitted yet.</p>}
+      {saved && unsaved && <p class="hint">You have changes that aren't submitted yet; they are kept on this phone.</p>}
     </section>
   );
 }

@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
 import { Limits } from '../contract';
-import { newRequestId } from '../connection';
+import { HubError, newJoinSecret } from '../connection';
 import type { RoomSession } from '../room';
 import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
 import { latestSession, type SavedSession, saveSession } from './sessions';
+
+/** How many times a join is tried when the room says it is busy. */
+const BusyRetries = 6;
 
 export function JoinForm({
   session,
@@ -22,15 +25,35 @@ export function JoinForm({
   const [code, setCode] = useState(initialCode);
   const [name, setName] = useState('');
   const { busy, error, run } = useAction();
-  const [requestId] = useState(newRequestId);
+  const [joinSecret] = useState(newJoinSecret);
+  const [busyRoom, setBusyRoom] = useState<string | null>(null);
   const previous = initialCode ? null : latestSession();
+
+  /**
+   * A room that many are joining at once says when to try again (roomBusy): wait and try again, saying so,
+   * a few times. The same join secret makes a retry safe.
+   */
+  async function joinWhenThereIsRoom(typed: string) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await session.connection.submit('Join', { code: typed, name, joinSecret });
+      } catch (e) {
+        if (!(e instanceof HubError) || e.code !== 'roomBusy' || attempt >= BusyRetries) throw e;
+        const seconds = Number(/(\d+) seconds?/.exec(e.message)?.[1] ?? 5);
+        setBusyRoom(`Many students are joining at once. Trying again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}…`);
+        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+      } finally {
+        setBusyRoom(null);
+      }
+    }
+  }
 
   async function join(event: Event) {
     event.preventDefault();
     await run(async () => {
       await session.connection.start();
       const typed = code.replace(/[\s-]/g, '').toUpperCase();
-      const result = await session.connection.submit('Join', { code: typed, name, requestId });
+      const result = await joinWhenThereIsRoom(typed);
       const saved: SavedSession = {
         code: result.snapshot.debate.joinCode,
         debateId: result.debateId,
@@ -51,7 +74,7 @@ export function JoinForm({
       <h1 class="brand">OpenClosed Debate</h1>
       <form class="card form" onSubmit={join}>
         <h2>Join a debate</h2>
-        {(error ?? message) && <Notice kind="error">{error ?? message}</Notice>}
+        {busyRoom ? <Notice>{busyRoom}</Notice> : (error ?? message) && <Notice kind="error">{error ?? message}</Notice>}
         <label class="field">
           <span>Join code</span>
           <input

@@ -4,6 +4,7 @@ import { newRequestId } from '../connection';
 import { errorText, type RoomSession } from '../room';
 import type { RoomState } from '../state';
 import { Notice } from '../ui/Notice';
+import { tracked } from './outbox';
 
 const choices: { id: MotionChoice; label: string }[] = [
   { id: 'for', label: 'For' },
@@ -20,7 +21,7 @@ export function MotionPanel({ state, session, roundIndex }: { state: RoomState; 
     setSending(choice);
     setError(null);
     try {
-      const ack = await session.connection.submit('SubmitBallot', { requestId: newRequestId(), roundIndex, ranking: [choice] });
+      const ack = await tracked('vote', () => session.connection.submit('SubmitBallot', { requestId: newRequestId(), roundIndex, ranking: [choice] }));
       session.dispatch({ type: 'ballotAcknowledged', ballot: ack.ballot });
     } catch (e) {
       setError(errorText(e));
@@ -32,6 +33,7 @@ export function MotionPanel({ state, session, roundIndex }: { state: RoomState; 
   return (
     <section class="card motion-vote">
       <h3>Where do you stand on the motion?</h3>
+      <p class="motion-vote__motion">{state.debate.motion}</p>
       <div class="motion-vote__choices" role="group" aria-label="Your vote on the motion">
         {choices.map((c) => (
           <button
@@ -56,7 +58,7 @@ export function MotionPanel({ state, session, roundIndex }: { state: RoomState; 
 export function Receipt({ receipt, revision }: { receipt: string; revision: number }) {
   return (
     <Notice kind="success">
-      Vote received. Receipt <strong class="receipt">{receipt}</strong>
+      Your vote is saved; this code proves it: <strong class="receipt">{receipt}</strong>
       {revision > 1 && ` (change ${revision - 1})`}
     </Notice>
   );

@@ -16,7 +16,7 @@ export function ArgumentCard({
 }) {
   return (
     <article
-      class={`argument argument--${argument.side}${reply ? ' argument--reply' : ''}${argument.hidden ? ' argument--hidden' : ''}`}
+      class={`argument argument--${argument.side}${reply ? ' argument--reply' : ''}${argument.hidden ? ' argument--hidden' : ''}${argument.held && !argument.hidden ? ' argument--held' : ''}`}
       data-argument-id={argument.id}
     >
       <header class="argument__meta">
@@ -29,7 +29,14 @@ export function ArgumentCard({
         ) : (
           argument.hidden && <span class="argument__hidden">hidden: {argument.hiddenReason}</span>
         )}
+        {argument.offBallot && <span class="argument__kind">approved after voting opened: not on the ballot</span>}
       </header>
+      {argument.held && !argument.hidden && (
+        <p class="argument__held" role="status">
+          {mine ? "Waiting for your instructor's approval" : 'Waiting for the instructor’s approval'}
+          {argument.held === 'wordFilter' && mine ? ': it contains a word the class filter holds back.' : '.'}
+        </p>
+      )}
       <p class="argument__text">{argument.text}</p>
       {children && <div class="argument__actions">{children}</div>}
     </article>

@@ -3,8 +3,9 @@ import type { RoomState } from '../state';
 import { MethodWorking } from './MethodWorking';
 import { methodNames, scoreText } from './methods';
 import { sideName } from './SideBadge';
+import { gainText, verdictSentence } from './verdict';
 
-/** A round's result as bars; the projector draws charts instead. */
+/** A round's result as bars, for phones and the console; the projector has its own (projector/ResultShow). */
 export function ResultsPanel({ state, result }: { state: RoomState; result: ResultView }) {
   const round = state.debate.rounds[result.roundIndex];
   return (
@@ -82,16 +83,9 @@ function MotionBars({ motion }: { motion: MotionView }) {
 }
 
 export function PersuasionBlock({ persuasion }: { persuasion: PersuasionView }) {
-  const verdict =
-    persuasion.winner === 'for'
-      ? 'The motion carries: the side for it gained more support.'
-      : persuasion.winner === 'against'
-        ? 'The motion falls: the side against it gained more support.'
-        : 'A draw: both sides gained the same.';
-  const gain = (n: number) => `${n > 0 ? '+' : ''}${n} pts`;
   return (
     <div class="persuasion">
-      <p class="persuasion__verdict">{verdict}</p>
+      <p class="persuasion__verdict">{verdictSentence(persuasion)}</p>
       <table class="persuasion__table">
         <thead>
           <tr>
@@ -106,13 +100,13 @@ export function PersuasionBlock({ persuasion }: { persuasion: PersuasionView }) 
             <th scope="row">For</th>
             <td>{persuasion.before.forPercent}%</td>
             <td>{persuasion.after.forPercent}%</td>
-            <td>{gain(persuasion.forGain)}</td>
+            <td>{gainText(persuasion.forGain)}</td>
           </tr>
           <tr>
             <th scope="row">Against</th>
             <td>{persuasion.before.againstPercent}%</td>
             <td>{persuasion.after.againstPercent}%</td>
-            <td>{gain(persuasion.againstGain)}</td>
+            <td>{gainText(persuasion.againstGain)}</td>
           </tr>
           <tr>
             <th scope="row">Undecided</th>

@@ -1,5 +1,5 @@
 // How each tally method is named and explained to a class.
-import type { RankingView, TallyMethod } from '../contract';
+import type { RankingView, ResultView, TallyMethod } from '../contract';
 import type { RoomState } from '../state';
 
 export const methodNames: Record<TallyMethod, string> = {
@@ -17,6 +17,12 @@ export const methodHelp: Record<TallyMethod, string> = {
 /** What an item is called on screen: the option's label, or the argument's text. */
 export function itemLabel(state: RoomState, itemId: string, label?: string | null): string {
   return label ?? state.arguments[itemId]?.text ?? 'An argument that is no longer shown';
+}
+
+/** A motion vote's count in one line, for the comparison and the review. */
+export function motionSummary(result: ResultView): string {
+  const m = result.motion!;
+  return `For ${m.forPercent}% · Against ${m.againstPercent}% · Undecided ${m.undecidedPercent}% (${result.ballotCount} ballots)`;
 }
 
 export function short(text: string, max = 60): string {
@@ -60,3 +66,4 @@ export function scoreText(method: TallyMethod, score: number): string {
       return `beats ${score} ${score === 1 ? 'item' : 'items'}`;
   }
 }
+

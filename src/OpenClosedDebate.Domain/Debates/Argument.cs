@@ -43,6 +43,15 @@ public sealed class Argument
 
     public string? HiddenReason { get; internal set; }
 
+    /// <summary>Waiting for the instructor's approval, and why; null once approved or when it never had to wait.</summary>
+    public Hold? Held { get; internal set; }
+
+    /// <summary>Approved after voting on its round had opened: shown, but not a ballot item of that vote.</summary>
+    public bool OffBallot { get; internal set; }
+
+    /// <summary>Whether a ballot of its round may rank it: shown, approved, and approved before voting opened.</summary>
+    public bool IsBallotItem => !Hidden && Held is null && !OffBallot;
+
     /// <summary>The ballot item id for this argument.</summary>
     public string ItemId => Id.ToString();
 }

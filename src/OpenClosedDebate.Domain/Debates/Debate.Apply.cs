@@ -1,5 +1,7 @@
 namespace OpenClosedDebate.Domain.Debates;
 
+using OpenClosedDebate.Domain.Names;
+
 // Apply changes state and nothing else: no checks, no decisions. Everything it needs is in the event,
 // so replaying stored events gives the same debate whatever the code that first decided them.
 public sealed partial class Debate
@@ -23,6 +25,27 @@ public sealed partial class Debate
                 break;
             case RoomLockChanged l:
                 Locked = l.Locked;
+                break;
+            case CapacityChanged c:
+                Capacity = c.Capacity;
+                break;
+            case AdmissionChanged a:
+                ApproveJoins = a.ApproveJoins;
+                break;
+            case ModerationChanged m:
+                Moderation = m.Moderation;
+                break;
+            case NameApproved n:
+                _participants[n.ParticipantId].NameHeld = false;
+                break;
+            case ParticipantAdmitted a:
+                _participants[a.ParticipantId].Waiting = false;
+                WaitingCount--;
+                if (a.Side is { } admittedTo)
+                {
+                    SetSide(_participants[a.ParticipantId], admittedTo);
+                }
+
                 break;
             case ParticipantJoined j:
                 ApplyJoined(j);
@@ -74,6 +97,10 @@ public sealed partial class Debate
                 _arguments[h.ArgumentId].Hidden = true;
                 _arguments[h.ArgumentId].HiddenReason = h.Reason;
                 break;
+            case ArgumentApproved a:
+                _arguments[a.ArgumentId].Held = null;
+                _arguments[a.ArgumentId].OffBallot = !a.OnBallot;
+                break;
             case ArgumentRestored r:
                 _arguments[r.ArgumentId].Hidden = false;
                 _arguments[r.ArgumentId].HiddenReason = null;
@@ -84,11 +111,16 @@ public sealed partial class Debate
                 break;
             case RoundClosed c:
                 _rounds[c.RoundIndex].Result = c.Result;
+                _rounds[c.RoundIndex].Counted = CountingNow(_rounds[c.RoundIndex]);
+                _rounds[c.RoundIndex].ResultsRevealed = Plan.Settings.RevealResults == ResultReveal.AtOnce;
                 if (c.RoundIndex == Plan.PreDebateVoteIndex() && Plan.Settings.SideAssignment == SideAssignmentMode.DevilsAdvocate)
                 {
                     SidesSettled = true;
                 }
 
+                break;
+            case ResultsRevealed r:
+                _rounds[r.RoundIndex].ResultsRevealed = true;
                 break;
             case ParticipantErased erased:
                 ApplyErased(erased);
@@ -109,11 +141,13 @@ public sealed partial class Debate
 
     private void ApplyJoined(ParticipantJoined j)
     {
-        var p = new Participant(j.ParticipantId, j.DisplayName, j.Pseudonym, j.JoinOrdinal, j.TokenHash, j.At);
+        var p = new Participant(j.ParticipantId, j.DisplayName, j.Pseudonym, j.JoinOrdinal, j.TokenHash, j.At) { Waiting = j.Waiting, NameHeld = j.NameHeld };
+        WaitingCount += j.Waiting ? 1 : 0;
         _participants.Add(p.Id, p);
         _roster.Add(p);
         _byTokenHash[p.TokenHash] = p;
         _activeNames.Add(p.DisplayName);
+        Count(_activeLooks, p.DisplayName, 1);
         if (j.Side is { } side)
         {
             SetSide(p, side);
@@ -125,6 +159,8 @@ public sealed partial class Debate
         if (p.IsActive)
         {
             _activeNames.Remove(p.DisplayName);
+            Count(_activeLooks, p.DisplayName, -1);
+            WaitingCount -= p.Waiting ? 1 : 0;
             if (p.Side is { } side)
             {
                 _sideCounts[(int)side]--;
@@ -135,6 +171,7 @@ public sealed partial class Debate
         {
             p.Kicked = true;
             _blockedNames.Add(p.DisplayName);
+            Count(_blockedLooks, p.DisplayName, 1);
         }
         else
         {
@@ -176,9 +213,13 @@ public sealed partial class Debate
         {
             _activeNames.Remove(p.DisplayName);
             _activeNames.Add(newName);
+            Count(_activeLooks, p.DisplayName, -1);
+            Count(_activeLooks, newName, 1);
         }
 
+        // The instructor chose this name, so it needs no approval.
         p.DisplayName = newName;
+        p.NameHeld = false;
     }
 
     private void ApplyPhase(PhaseStarted p)
@@ -210,8 +251,12 @@ public sealed partial class Debate
             p.Left = false;
         }
 
+        if (_blockedNames.Remove(p.DisplayName))
+        {
+            Count(_blockedLooks, p.DisplayName, -1);
+        }
+
         _activeNames.Remove(p.DisplayName);
-        _blockedNames.Remove(p.DisplayName);
         p.DisplayName = e.ReplacementName;
         p.Erased = true;
         foreach (var a in _arguments.Values.Where(a => a.AuthorId == p.Id))
@@ -229,9 +274,25 @@ public sealed partial class Debate
 
     private void ApplyArgument(ArgumentPosted a)
     {
-        var argument = new Argument(a.ArgumentId, a.RoundIndex, a.AuthorId, a.Side, a.Text, a.ReplyToId, a.At, a.Seq);
+        var argument = new Argument(a.ArgumentId, a.RoundIndex, a.AuthorId, a.Side, a.Text, a.ReplyToId, a.At, a.Seq) { Held = a.Held };
         _arguments.Add(argument.Id, argument);
         _rounds[a.RoundIndex].Add(argument);
         _submissions[(a.AuthorId, a.RequestId)] = a;
+    }
+
+    private static void Count(Dictionary<string, int> looks, string name, int change)
+    {
+        foreach (var key in Lookalikes.Keys(name))
+        {
+            var count = looks.GetValueOrDefault(key) + change;
+            if (count > 0)
+            {
+                looks[key] = count;
+            }
+            else
+            {
+                looks.Remove(key);
+            }
+        }
     }
 }

@@ -5,16 +5,18 @@ public sealed partial class Debate
 {
     /// <summary>
     /// Posts an argument for the student's side, or a rebuttal of an argument from the other side.
-    /// A repeated <paramref name="requestId"/> returns the original post and changes nothing.
+    /// A repeated <paramref name="requestId"/> returns the original post and changes nothing. An argument the
+    /// server's word filter (<paramref name="filter"/>) matches is held for the instructor (<see cref="Hold.WordFilter"/>),
+    /// and otherwise one posted under pre-moderation is held as <see cref="Moderation"/> says.
     /// </summary>
-    public Submission<ArgumentPosted> PostArgument(Guid participantId, string? requestId, Guid argumentId, string? text, Guid? replyToId, DateTimeOffset now)
+    public Submission<ArgumentPosted> PostArgument(Guid participantId, string? requestId, Guid argumentId, string? text, Guid? replyToId, DateTimeOffset now, WordFilter? filter = null)
     {
         if (FindRetry<ArgumentPosted>(participantId, requestId) is { } original)
         {
             return new Submission<ArgumentPosted>(original, []);
         }
 
-        var author = RequireActive(participantId);
+        var author = RequireAdmitted(participantId);
         if (author.Muted)
         {
             throw new DebateRuleException(DebateError.Muted, "The instructor has muted you, so you can't post. You can still vote.");
@@ -39,7 +41,7 @@ public sealed partial class Debate
             RequireRebuttable(author, target, round.Index, side);
         }
 
-        Raise(new ArgumentPosted(argumentId, round.Index, participantId, side, clean, replyToId, requestId!), now);
+        Raise(new ArgumentPosted(argumentId, round.Index, participantId, side, clean, replyToId, requestId!, HoldFor(clean, filter)), now);
         var events = TakeRaised();
         return new Submission<ArgumentPosted>((ArgumentPosted)events[0], events);
     }
@@ -54,6 +56,11 @@ public sealed partial class Debate
         if (target.Hidden)
         {
             throw new DebateRuleException(DebateError.InvalidRebuttal, "The argument you're replying to was hidden by the instructor.");
+        }
+
+        if (target.Held is not null)
+        {
+            throw new DebateRuleException(DebateError.InvalidRebuttal, "The argument you're replying to is waiting for the instructor's approval. You can rebut it once it is approved.");
         }
 
         if (target.Side == side)

@@ -11,7 +11,7 @@ public sealed partial class Debate
             return new Submission<BallotCast>(original, []);
         }
 
-        var voter = RequireActive(participantId);
+        var voter = RequireAdmitted(participantId);
         if (roundIndex < 0 || roundIndex >= Plan.Rounds.Count)
         {
             throw new DebateRuleException(DebateError.NotFound, "There is no such round.");
@@ -78,6 +78,13 @@ public sealed partial class Debate
                 if (argument.Hidden)
                 {
                     throw InvalidBallot("Your ranking includes an argument the instructor has hidden.");
+                }
+
+                if (!argument.IsBallotItem)
+                {
+                    throw InvalidBallot(argument.Held is not null
+                        ? "Your ranking includes an argument that is still waiting for the instructor's approval."
+                        : "Your ranking includes an argument approved after voting opened, so it isn't on this ballot.");
                 }
 
                 if (argument.AuthorId == voter.Id && !Plan.Settings.AllowRankingOwnArgument)

@@ -84,7 +84,7 @@ public sealed partial class Debate
         return TakeRaised();
     }
 
-    /// <summary>Ends the debate now. A vote under way is closed and counted first.</summary>
+    /// <summary>Ends the debate now. A vote under way is closed and counted first, and its result shown.</summary>
     public IReadOnlyList<DebateEvent> End(DateTimeOffset now)
     {
         RequireStatus("end the debate", DebateStatus.Lobby, DebateStatus.Running);
@@ -93,7 +93,26 @@ public sealed partial class Debate
             CloseRound(RoundIndex!.Value, now);
         }
 
+        RevealWaitingResult(now);
         Raise(new DebateFinished(FinishCause.Ended), now);
+        return TakeRaised();
+    }
+
+    /// <summary>Shows the class the current round's result, when the debate waits for the instructor to reveal it.</summary>
+    public IReadOnlyList<DebateEvent> RevealResults(DateTimeOffset now)
+    {
+        RequireStatus("reveal results", DebateStatus.Running);
+        if (CurrentPhase != Phase.Results)
+        {
+            throw new DebateRuleException(DebateError.WrongPhase, "There is nothing to reveal yet: this round's voting hasn't closed.");
+        }
+
+        if (CurrentRound!.ResultsRevealed)
+        {
+            throw new DebateRuleException(DebateError.WrongStatus, "The results are already showing.");
+        }
+
+        Raise(new ResultsRevealed(RoundIndex!.Value, ByInstructor: true), now);
         return TakeRaised();
     }
 
@@ -120,6 +139,7 @@ public sealed partial class Debate
                 StartPhase(index, Phase.Results, now, cause);
                 break;
             default:
+                RevealWaitingResult(now);
                 if (index + 1 < _rounds.Length)
                 {
                     OpenRound(index + 1, now, cause);
@@ -130,6 +150,15 @@ public sealed partial class Debate
                 }
 
                 break;
+        }
+    }
+
+    /// <summary>A result still waiting for the instructor is shown when the debate moves past it: the class never misses one.</summary>
+    private void RevealWaitingResult(DateTimeOffset now)
+    {
+        if (CurrentRound is { Result: not null, ResultsRevealed: false } round)
+        {
+            Raise(new ResultsRevealed(round.Index, ByInstructor: false), now);
         }
     }
 
@@ -167,7 +196,7 @@ public sealed partial class Debate
 
     private void AssignDevilsAdvocates(RoundState preVote, DateTimeOffset now)
     {
-        foreach (var p in _roster.Where(p => p.IsActive))
+        foreach (var p in _roster.Where(p => p.IsAdmitted))
         {
             var vote = preVote.Ballots.TryGetValue(p.Id, out var ballot) ? MotionItems.Parse(ballot.Ranking[0]) : null;
             if (SideAssigner.DevilsAdvocate(vote) is { } side && side != p.Side)
@@ -181,7 +210,7 @@ public sealed partial class Debate
 
     private void BalanceUnassigned(DateTimeOffset now)
     {
-        foreach (var p in _roster.Where(p => p.IsActive && p.Side is null).ToList())
+        foreach (var p in _roster.Where(p => p.IsAdmitted && p.Side is null).ToList())
         {
             var side = SideAssigner.Balance(CountOn(Side.Open), CountOn(Side.Closed), p.JoinOrdinal, Seed);
             Raise(new SideAssigned(p.Id, side, SideChangeReason.Balance), now);

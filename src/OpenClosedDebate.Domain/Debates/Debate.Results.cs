@@ -7,33 +7,56 @@ public sealed partial class Debate
 {
     /// <summary>
     /// The result of a round from its ballots as they stand. Ballots of removed students do not
-    /// count; hidden arguments are not candidates.
+    /// count; hidden arguments are not candidates. This is the count made when voting closes, and the live tally.
     /// </summary>
     public RoundResult ResultOf(RoundState round) => ResultOf(round, Plan.Settings.TallyMethod);
 
-    /// <summary>The result of a round under any method, e.g. to compare methods in a review.</summary>
+    /// <summary>The result of a round from its ballots as they stand, under any method.</summary>
     public RoundResult ResultOf(RoundState round, TallyMethod method)
     {
-        var settings = Plan.Settings;
-        var ballots = round.Ballots.Values.Where(b => !_participants[b.ParticipantId].Kicked).ToList();
-        var rankings = ballots.Select(b => b.Ranking);
-        switch (round.Plan.Kind)
-        {
-            case RoundKind.MotionVote:
-                var motion = MotionTally.Count(ballots.Select(b => MotionItems.Parse(b.Ranking[0])!.Value));
-                return new RoundResult(round.Index, round.Plan.Kind, ballots.Count, null, null, motion, PersuasionAt(round.Index, motion));
-            case RoundKind.Ranking:
-                var ranking = Tally.Rank(method, round.Candidates(), rankings, round.MaxRanked(settings));
-                return new RoundResult(round.Index, round.Plan.Kind, ballots.Count, ranking, null, null, null);
-            default:
-                var candidates = round.Candidates();
-                var max = round.MaxRanked(settings);
-                var chosen = Tally.Rank(method, candidates, rankings, max);
-                var borda = method == TallyMethod.Borda ? chosen : Borda.Tally(candidates, rankings, max);
-                var sideOf = round.Arguments.Where(a => !a.Hidden).ToDictionary(a => a.ItemId, a => a.Side);
-                return new RoundResult(round.Index, round.Plan.Kind, ballots.Count, chosen, SideScore.FromBorda(borda, sideOf), null, null);
-        }
+        var counting = CountingNow(round);
+        return Count(round, method, [.. round.Ballots.Values.Where(b => counting.Voters.Contains(b.ParticipantId))], counting.Candidates, PublishedMotion);
     }
+
+    /// <summary>
+    /// A closed round counted again under any method, over what its published count counted: the same
+    /// ballots and the same candidates as at the close, so moderation since (removing a student, hiding or
+    /// restoring an argument) changes nothing, and under the debate's own method this reproduces the
+    /// published result. The one exception is a student whose data was removed since: their ballots no
+    /// longer exist, so the recount is without them (<see cref="NoteOn"/> says so).
+    /// </summary>
+    public RoundResult RecountOf(RoundState round, TallyMethod method)
+    {
+        var counted = round.Counted ?? throw new InvalidOperationException($"Round {round.Index} has not closed, so there is no count to repeat.");
+        return Count(round, method, [.. round.Ballots.Values.Where(b => counted.Voters.Contains(b.ParticipantId))], counted.Candidates, RecountedMotion);
+    }
+
+    /// <summary>What happened to closed rounds since their counts, for a note beside a recount; over several rounds (a persuasion's two votes), each student once.</summary>
+    public RecountNote NoteOn(params IEnumerable<RoundState> rounds)
+    {
+        var closed = rounds.Where(r => r.Counted is not null).ToList();
+        var voters = closed.SelectMany(r => r.Counted!.Voters).Distinct().Select(id => _participants[id]).ToList();
+        int hidden = 0, restored = 0, withdrawn = 0;
+        foreach (var round in closed)
+        {
+            var candidates = round.Counted!.Candidates.ToHashSet(StringComparer.Ordinal);
+            foreach (var a in round.Arguments)
+            {
+                var candidate = candidates.Contains(a.ItemId);
+                withdrawn += candidate && a.Withdrawn ? 1 : 0;
+                hidden += candidate && a.Hidden && !a.Withdrawn ? 1 : 0;
+                restored += !candidate && a.IsBallotItem ? 1 : 0;
+            }
+        }
+
+        return new RecountNote(voters.Count(p => p.Kicked && !p.Erased), hidden, restored, withdrawn, voters.Count(p => p.Erased));
+    }
+
+    /// <summary>The persuasion recounted from both motion votes (<see cref="RecountOf"/>), or null until the post-debate vote has closed.</summary>
+    public Persuasion? RecountedPersuasion() =>
+        Plan.PostDebateVoteIndex() is { } post && post < _rounds.Length && _rounds[post].Counted is not null
+            ? RecountOf(_rounds[post], Plan.Settings.TallyMethod).Persuasion
+            : null;
 
     /// <summary>
     /// Each student's stance in the pre-debate and post-debate motion votes (null where they didn't
@@ -52,12 +75,37 @@ public sealed partial class Debate
         return [.. _roster.Select(p => new MindChange(p.Id, Stance(pre, p.Id), Stance(post, p.Id)))];
     }
 
-    /// <summary>Whether a student (or, when null, the projector) may see an argument now.</summary>
-    public bool CanSee(Participant? viewer, Argument argument)
+    /// <summary>
+    /// Whether a student (or, when null, the projector) may see an argument now. The instructor sees every one.
+    /// A held argument is seen by its author, and by classmates only when it was held from the projector alone.
+    /// </summary>
+    public bool CanSee(Participant? viewer, Argument argument) =>
+        viewer is null ? Sees(null, null, projector: true, argument) : Sees(viewer.Id, viewer.Side, projector: false, argument);
+
+    /// <summary>
+    /// Whether a student who didn't write it may see an argument now when their side makes no difference (arguments
+    /// are shown to everyone, or voting has opened): the list every student's snapshot shares.
+    /// </summary>
+    public bool CanClassmateSee(Argument argument) => Sees(null, null, projector: false, argument);
+
+    private bool Sees(Guid? viewer, Side? side, bool projector, Argument argument)
     {
         if (argument.Hidden)
         {
             return false;
+        }
+
+        if (argument.Held is { } hold)
+        {
+            if (viewer == argument.AuthorId)
+            {
+                return true;
+            }
+
+            if (projector || hold != Hold.BeforeProjector)
+            {
+                return false;
+            }
         }
 
         if (Status == DebateStatus.Finished || _rounds[argument.RoundIndex].ArgumentsRevealed)
@@ -68,19 +116,59 @@ public sealed partial class Debate
         return Plan.Settings.Visibility switch
         {
             ArgumentVisibility.Everyone => true,
-            ArgumentVisibility.OwnSide => viewer?.Side == argument.Side,
-            _ => viewer?.Id == argument.AuthorId,
+            ArgumentVisibility.OwnSide => side == argument.Side,
+            _ => viewer == argument.AuthorId,
         };
     }
 
-    private Persuasion? PersuasionAt(int roundIndex, MotionTally after)
+    /// <summary>The name classmates and the projector see for a student: the pseudonym in an anonymous debate or while the name is held.</summary>
+    public string NameShownToClass(Participant p) => Plan.Settings.Anonymous || p.NameHeld ? p.Pseudonym : p.DisplayName;
+
+    /// <summary>
+    /// Whether a student's ballot counts in the round: in the count made at its close once it has closed (a student
+    /// kicked afterwards still counts there), before that in a count made now (a kicked student's doesn't).
+    /// </summary>
+    public bool BallotCounts(RoundState round, Guid participantId) =>
+        round.Ballots.ContainsKey(participantId) && (round.Counted is { } counted ? counted.Voters.Contains(participantId) : CountsNow(participantId));
+
+    /// <summary>Whose ballots would count and which items are candidates if the round were counted now.</summary>
+    private ClosingCount CountingNow(RoundState round) => new(
+        round.Ballots.Keys.Where(CountsNow).ToHashSet(),
+        round.Candidates());
+
+    private bool CountsNow(Guid participantId) => !_participants[participantId].Kicked;
+
+    private RoundResult Count(RoundState round, TallyMethod method, List<Ballot> ballots, IReadOnlyList<string> candidates, Func<int, MotionTally?> motionOf)
+    {
+        var rankings = ballots.Select(b => b.Ranking);
+        var max = round.MaxRanked(Plan.Settings);
+        switch (round.Plan.Kind)
+        {
+            case RoundKind.MotionVote:
+                var motion = MotionTally.Count(ballots.Select(b => MotionItems.Parse(b.Ranking[0])!.Value));
+                return new RoundResult(round.Index, round.Plan.Kind, ballots.Count, null, null, motion, PersuasionAt(round.Index, motion, motionOf));
+            case RoundKind.Ranking:
+                return new RoundResult(round.Index, round.Plan.Kind, ballots.Count, Tally.Rank(method, candidates, rankings, max), null, null, null);
+            default:
+                var chosen = Tally.Rank(method, candidates, rankings, max);
+                var borda = method == TallyMethod.Borda ? chosen : Borda.Tally(candidates, rankings, max);
+                var sideOf = round.Arguments.ToDictionary(a => a.ItemId, a => a.Side);
+                return new RoundResult(round.Index, round.Plan.Kind, ballots.Count, chosen, SideScore.FromBorda(borda, sideOf), null, null);
+        }
+    }
+
+    private MotionTally? PublishedMotion(int roundIndex) => _rounds[roundIndex].Result?.Motion;
+
+    private MotionTally? RecountedMotion(int roundIndex) =>
+        _rounds[roundIndex].Counted is null ? null : RecountOf(_rounds[roundIndex], Plan.Settings.TallyMethod).Motion;
+
+    private Persuasion? PersuasionAt(int roundIndex, MotionTally after, Func<int, MotionTally?> motionOf)
     {
         if (roundIndex != Plan.PostDebateVoteIndex() || Plan.PreDebateVoteIndex() is not { } pre)
         {
             return null;
         }
 
-        var before = _rounds[pre].Result?.Motion;
-        return before is null ? null : Persuasion.Between(before, after);
+        return motionOf(pre) is { } before ? Persuasion.Between(before, after) : null;
     }
 }

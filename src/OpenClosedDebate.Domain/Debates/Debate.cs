@@ -12,6 +12,10 @@ public sealed partial class Debate
     private readonly Dictionary<string, Participant> _byTokenHash = new(StringComparer.Ordinal);
     private readonly HashSet<string> _activeNames = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _blockedNames = new(StringComparer.OrdinalIgnoreCase);
+
+    // How many active (and removed) students' names look alike (Lookalikes.Key): a new name may not look like any.
+    private readonly Dictionary<string, int> _activeLooks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _blockedLooks = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, Argument> _arguments = [];
     private readonly Dictionary<(Guid Participant, string RequestId), DebateEvent> _submissions = [];
     private readonly int[] _sideCounts = new int[2];
@@ -31,6 +35,15 @@ public sealed partial class Debate
     public DebateStatus Status { get; private set; }
 
     public bool Locked { get; private set; }
+
+    /// <summary>How many students the room takes, waiting ones included.</summary>
+    public int Capacity { get; private set; } = DebateLimits.DefaultCapacity;
+
+    /// <summary>Students who join wait until the instructor lets them in.</summary>
+    public bool ApproveJoins { get; private set; }
+
+    /// <summary>Whether new arguments wait for the instructor's approval, and from whom.</summary>
+    public Moderation Moderation { get; private set; }
 
     /// <summary>The sequence number of the last event applied.</summary>
     public long Version { get; private set; }
@@ -67,10 +80,20 @@ public sealed partial class Debate
 
     public int CountOn(Side side) => _sideCounts[(int)side];
 
+    /// <summary>Students in the room, waiting ones included: what <see cref="Capacity"/> limits.</summary>
     public int ActiveCount => _activeNames.Count;
+
+    /// <summary>How many students are waiting to be let in.</summary>
+    public int WaitingCount { get; private set; }
+
+    /// <summary>Students waiting to be let in, in join order.</summary>
+    public IEnumerable<Participant> WaitingList => _roster.Where(p => p.Waiting && p.IsActive);
 
     /// <summary>Ballots that count in a round: those of students who were not removed.</summary>
     public int CountedBallots(RoundState round) => round.Ballots.Keys.Count(id => !_participants[id].Kicked);
+
+    /// <summary>Students still in the room (let in, not gone) who have a ballot in a round: "N of the room have voted".</summary>
+    public int VotersInRoom(RoundState round) => round.Ballots.Keys.Count(id => _participants[id].IsAdmitted);
 
     public Participant? FindParticipant(Guid id) => _participants.GetValueOrDefault(id);
 
@@ -140,6 +163,13 @@ public sealed partial class Debate
         }
 
         return p.Left ? throw new DebateRuleException(DebateError.Left, "You left this debate. Join again with the code to take part.") : p;
+    }
+
+    /// <summary>Like <see cref="RequireActive"/>, and let in: what posting and voting need.</summary>
+    private Participant RequireAdmitted(Guid participantId)
+    {
+        var p = RequireActive(participantId);
+        return p.Waiting ? throw new DebateRuleException(DebateError.NotAdmitted, "You're waiting for the instructor to let you in. You can take part once they do.") : p;
     }
 
     /// <summary>Like <see cref="RequireActive"/>, worded for the instructor acting on a student.</summary>

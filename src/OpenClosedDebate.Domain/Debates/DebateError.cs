@@ -24,4 +24,13 @@ public enum DebateError
     NotTimed,
     InvalidToken,
     InvalidRequest,
+
+    /// <summary>The room holds as many students as the instructor allows.</summary>
+    RoomFull,
+
+    /// <summary>The student is waiting for the instructor to let them in.</summary>
+    NotAdmitted,
+
+    /// <summary>A connection that speaks for a student in the room tried to join as another.</summary>
+    AlreadyJoined,
 }

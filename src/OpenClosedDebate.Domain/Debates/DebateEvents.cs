@@ -46,7 +46,26 @@ public sealed record LobbyOpened : DebateEvent;
 
 public sealed record RoomLockChanged(bool Locked) : DebateEvent;
 
-public sealed record ParticipantJoined(Guid ParticipantId, string DisplayName, string Pseudonym, int JoinOrdinal, string TokenHash, Side? Side) : DebateEvent;
+/// <summary>
+/// A student joined; <paramref name="Waiting"/> when the room admits by approval, so they wait for <see cref="ParticipantAdmitted"/>;
+/// <paramref name="NameHeld"/> when the name matched the word filter, so classmates see the pseudonym until <see cref="NameApproved"/>.
+/// </summary>
+public sealed record ParticipantJoined(Guid ParticipantId, string DisplayName, string Pseudonym, int JoinOrdinal, string TokenHash, Side? Side, bool Waiting = false, bool NameHeld = false) : DebateEvent;
+
+/// <summary>The instructor approved a name the word filter held: classmates and the projector see it now.</summary>
+public sealed record NameApproved(Guid ParticipantId) : DebateEvent;
+
+/// <summary>Whether new arguments wait for the instructor's approval, and from whom (<see cref="Debates.Moderation"/>).</summary>
+public sealed record ModerationChanged(Moderation Moderation) : DebateEvent;
+
+/// <summary>The instructor let a waiting student in, onto <paramref name="Side"/> if sides are given out already.</summary>
+public sealed record ParticipantAdmitted(Guid ParticipantId, Side? Side) : DebateEvent;
+
+/// <summary>How many students the room takes (waiting ones included).</summary>
+public sealed record CapacityChanged(int Capacity) : DebateEvent;
+
+/// <summary>Whether students who join wait for the instructor to let them in.</summary>
+public sealed record AdmissionChanged(bool ApproveJoins) : DebateEvent;
 
 public sealed record ParticipantLeft(Guid ParticipantId) : DebateEvent;
 
@@ -68,7 +87,14 @@ public sealed record TimerResumed(DateTimeOffset Deadline) : DebateEvent;
 
 public sealed record TimerExtended(TimeSpan By) : DebateEvent;
 
-public sealed record ArgumentPosted(Guid ArgumentId, int RoundIndex, Guid AuthorId, Side Side, string Text, Guid? ReplyToId, string RequestId) : DebateEvent;
+/// <summary>An argument or rebuttal was posted; <paramref name="Held"/> says why it waits for <see cref="ArgumentApproved"/>, if it does.</summary>
+public sealed record ArgumentPosted(Guid ArgumentId, int RoundIndex, Guid AuthorId, Side Side, string Text, Guid? ReplyToId, string RequestId, Hold? Held = null) : DebateEvent;
+
+/// <summary>
+/// The instructor approved a held argument: everyone who may see arguments sees it now. <paramref name="OnBallot"/>
+/// is false when voting on its round had already opened, so it is shown but is not an item of that vote.
+/// </summary>
+public sealed record ArgumentApproved(Guid ArgumentId, bool OnBallot) : DebateEvent;
 
 public sealed record ArgumentHidden(Guid ArgumentId, string Reason) : DebateEvent;
 
@@ -77,6 +103,12 @@ public sealed record ArgumentRestored(Guid ArgumentId) : DebateEvent;
 public sealed record BallotCast(Guid ParticipantId, int RoundIndex, IReadOnlyList<string> Ranking, int Revision, string Receipt, string RequestId) : DebateEvent;
 
 public sealed record RoundClosed(int RoundIndex, RoundResult Result) : DebateEvent;
+
+/// <summary>
+/// The class may now see a closed round's result: the instructor revealed it, or (when
+/// <paramref name="ByInstructor"/> is false) the debate moved past its results before they did.
+/// </summary>
+public sealed record ResultsRevealed(int RoundIndex, bool ByInstructor) : DebateEvent;
 
 public sealed record DebateFinished(FinishCause Cause) : DebateEvent;
 

@@ -18,8 +18,17 @@ public static class DebateLimits
     public const int MaxOptions = 12;
     public const int MaxRankedItemsCap = 10;
     public const int ArgumentsPerRoundPerStudent = 10;
+
+    /// <summary>The most arguments one page of a round's arguments carries (<see cref="Debate.PageOfArguments"/>).</summary>
+    public const int ArgumentsPerPage = 50;
     public const int MinPhaseSeconds = 10;
     public const int MaxPhaseSeconds = 2 * 60 * 60;
     public const int MinExtensionSeconds = 5;
     public const int MaxExtensionSeconds = 30 * 60;
+
+    /// <summary>How many students a room takes unless the instructor says otherwise: a large class.</summary>
+    public const int DefaultCapacity = 150;
+
+    /// <summary>The most students an instructor may let into one room: a very large lecture hall.</summary>
+    public const int MaxCapacity = 20_000;
 }

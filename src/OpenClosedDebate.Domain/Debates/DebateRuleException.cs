@@ -10,4 +10,7 @@ public sealed class DebateRuleException : Exception
         : base(message) => Error = error;
 
     public DebateError Error { get; }
+
+    /// <summary>Every field the move got wrong, when it names fields (a plan); the message is the first of them.</summary>
+    public IReadOnlyList<FieldError> FieldErrors { get; init; } = [];
 }

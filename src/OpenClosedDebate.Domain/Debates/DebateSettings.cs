@@ -21,4 +21,7 @@ public sealed record DebateSettings
 
     /// <summary>Students see pseudonyms for each other; the instructor always sees real names.</summary>
     public bool Anonymous { get; init; }
+
+    /// <summary>Whether the class sees each result when voting closes or when the instructor reveals it.</summary>
+    public ResultReveal RevealResults { get; init; } = ResultReveal.AtOnce;
 }

@@ -40,6 +40,15 @@ public sealed class Participant
     /// <summary>The instructor removed this student's data; <see cref="DisplayName"/> is a placeholder.</summary>
     public bool Erased { get; internal set; }
 
-    /// <summary>In the room: neither kicked nor gone.</summary>
+    /// <summary>Joined while the room admits by approval, and not let in yet: can't post or vote, and has no side.</summary>
+    public bool Waiting { get; internal set; }
+
+    /// <summary>The name matched the word filter: classmates and the projector see <see cref="Pseudonym"/> until the instructor approves it or renames the student.</summary>
+    public bool NameHeld { get; internal set; }
+
+    /// <summary>In the room: neither kicked nor gone (possibly still waiting to be let in).</summary>
     public bool IsActive => !Kicked && !Left && !Erased;
+
+    /// <summary>In the room and let in: takes part.</summary>
+    public bool IsAdmitted => IsActive && !Waiting;
 }

@@ -1,85 +1,93 @@
 namespace OpenClosedDebate.Domain.Debates;
 
-/// <summary>Checks a plan and returns it with its text cleaned, or throws <see cref="DebateError.InvalidPlan"/>.</summary>
+/// <summary>
+/// Checks a plan and returns it with its text cleaned, or throws <see cref="DebateError.InvalidPlan"/> listing every
+/// problem with the field it belongs to (<see cref="DebateRuleException.FieldErrors"/>).
+/// </summary>
 public static class PlanValidator
 {
     public static DebatePlan Validate(DebatePlan? plan)
     {
         if (plan is null)
         {
-            throw Invalid("A debate needs a plan.");
+            throw new DebateRuleException(DebateError.InvalidPlan, "A debate needs a plan.");
         }
 
-        var motion = TextRules.Require(plan.Motion, DebateLimits.MotionMaxLength, "The motion", DebateError.InvalidPlan);
+        var problems = new PlanProblems();
+        var motion = problems.Text("motion", plan.Motion, DebateLimits.MotionMaxLength, "The motion");
         if (plan.Rounds is null || plan.Rounds.Count == 0)
         {
-            throw Invalid("A debate needs at least one round.");
+            problems.Add("rounds", "A debate needs at least one round.");
         }
-
-        if (plan.Rounds.Count > DebateLimits.MaxRounds)
+        else if (plan.Rounds.Count > DebateLimits.MaxRounds)
         {
-            throw Invalid($"A debate may have at most {DebateLimits.MaxRounds} rounds.");
+            problems.Add("rounds", $"A debate may have at most {DebateLimits.MaxRounds} rounds.");
         }
 
-        var settings = ValidateSettings(plan.Settings ?? new DebateSettings());
-        var rounds = plan.Rounds.Select((r, i) => ValidateRound(r, i + 1)).ToList();
-        var reading = ValidatePreReading(plan.PreReading ?? []);
-        var clean = plan with { Motion = motion, Rounds = rounds, Settings = settings, PreReading = reading };
+        var settings = ValidateSettings(plan.Settings ?? new DebateSettings(), problems);
+        var rounds = (plan.Rounds ?? []).Select((r, i) => ValidateRound(r, i, problems)).ToList();
+        var reading = ValidatePreReading(plan.PreReading ?? [], problems);
+        problems.ThrowIfAny();
 
+        var clean = plan with { Motion = motion!, Rounds = rounds!, Settings = settings, PreReading = reading };
         if (settings.SideAssignment == SideAssignmentMode.DevilsAdvocate && clean.PreDebateVoteIndex() is null)
         {
-            throw Invalid("Devil's advocate sides need a motion vote before the first argument round.");
+            problems.Add("settings.sideAssignment", "Devil's advocate sides need a motion vote before the first argument round.");
+            problems.ThrowIfAny();
         }
 
         return clean;
     }
 
-    private static DebateSettings ValidateSettings(DebateSettings settings)
+    private static DebateSettings ValidateSettings(DebateSettings settings, PlanProblems problems)
     {
-        if (!Enum.IsDefined(settings.SideAssignment) || !Enum.IsDefined(settings.Visibility) || !Enum.IsDefined(settings.TallyMethod))
+        if (!Enum.IsDefined(settings.SideAssignment) || !Enum.IsDefined(settings.Visibility) || !Enum.IsDefined(settings.TallyMethod) || !Enum.IsDefined(settings.RevealResults))
         {
-            throw Invalid("The settings name an unknown side mode, visibility or tally method.");
+            problems.Add("settings", "The settings name an unknown side mode, visibility, tally method or way of revealing results.");
         }
 
         if (settings.MaxRankedItems is < 1 or > DebateLimits.MaxRankedItemsCap)
         {
-            throw Invalid($"A ballot may rank between 1 and {DebateLimits.MaxRankedItemsCap} items, not {settings.MaxRankedItems}.");
+            problems.Add("settings.maxRankedItems", $"A ballot may rank between 1 and {DebateLimits.MaxRankedItemsCap} items, not {settings.MaxRankedItems}.");
         }
 
         return settings;
     }
 
-    private static RoundPlan ValidateRound(RoundPlan? round, int number)
+    private static RoundPlan? ValidateRound(RoundPlan? round, int index, PlanProblems problems)
     {
+        var number = index + 1;
+        var at = $"rounds[{index}]";
         if (round is null)
         {
-            throw Invalid($"Round {number} is empty.");
+            problems.Add(at, $"Round {number} is empty.");
+            return null;
         }
 
         if (!Enum.IsDefined(round.Kind))
         {
-            throw Invalid($"Round {number} has an unknown kind.");
+            problems.Add($"{at}.kind", $"Round {number} has an unknown kind.");
         }
 
         if (round.Scenario is { } scenario && !Enum.IsDefined(scenario))
         {
-            throw Invalid($"Round {number} names an unknown openness scenario.");
+            problems.Add($"{at}.scenario", $"Round {number} names an unknown openness scenario.");
         }
 
-        var title = TextRules.Require(round.Title, DebateLimits.TitleMaxLength, $"The title of round {number}", DebateError.InvalidPlan);
-        var prompt = TextRules.Require(round.Prompt, DebateLimits.PromptMaxLength, $"The prompt of round {number}", DebateError.InvalidPlan);
-        var openBrief = Optional(round.OpenBrief, DebateLimits.BriefMaxLength, $"The open side's brief in round {number}");
-        var closedBrief = Optional(round.ClosedBrief, DebateLimits.BriefMaxLength, $"The closed side's brief in round {number}");
+        var title = problems.Text($"{at}.title", round.Title, DebateLimits.TitleMaxLength, $"The title of round {number}");
+        var prompt = problems.Text($"{at}.prompt", round.Prompt, DebateLimits.PromptMaxLength, $"The prompt of round {number}");
+        var openBrief = problems.OptionalText($"{at}.openBrief", round.OpenBrief, DebateLimits.BriefMaxLength, $"The open side's brief in round {number}");
+        var closedBrief = problems.OptionalText($"{at}.closedBrief", round.ClosedBrief, DebateLimits.BriefMaxLength, $"The closed side's brief in round {number}");
 
         if (round.Kind == RoundKind.Argument)
         {
-            RequireDuration(round.ArgueSeconds, $"The argue phase of round {number}");
+            problems.Duration($"{at}.argueSeconds", round.ArgueSeconds, $"The argue phase of round {number}");
         }
 
-        RequireDuration(round.VoteSeconds, $"The vote phase of round {number}");
+        problems.Duration($"{at}.voteSeconds", round.VoteSeconds, $"The vote phase of round {number}");
         if (round.ResultsSeconds is { } results)
         {
-            RequireDuration(results, $"The results phase of round {number}");
+            problems.Duration($"{at}.resultsSeconds", results, $"The results phase of round {number}");
         }
 
         var options = round.Options ?? [];
@@ -87,24 +95,30 @@ public static class PlanValidator
         {
             if (options.Count is < DebateLimits.MinOptions or > DebateLimits.MaxOptions)
             {
-                throw Invalid($"Ranking round {number} needs between {DebateLimits.MinOptions} and {DebateLimits.MaxOptions} options.");
+                problems.Add($"{at}.options", $"Ranking round {number} needs between {DebateLimits.MinOptions} and {DebateLimits.MaxOptions} options.");
             }
 
-            options = options.Select((o, i) => TextRules.Require(o, DebateLimits.OptionMaxLength, $"Option {i + 1} of round {number}", DebateError.InvalidPlan)).ToList();
-            if (options.Distinct(StringComparer.OrdinalIgnoreCase).Count() != options.Count)
+            var cleaned = options.Select((o, i) => problems.Text($"{at}.options[{i}]", o, DebateLimits.OptionMaxLength, $"Option {i + 1} of round {number}")).ToList();
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < cleaned.Count; i++)
             {
-                throw Invalid($"Ranking round {number} lists the same option twice.");
+                if (cleaned[i] is { } option && !seen.Add(option))
+                {
+                    problems.Add($"{at}.options[{i}]", $"Ranking round {number} lists the same option twice.");
+                }
             }
+
+            options = cleaned.Select(o => o ?? string.Empty).ToList();
         }
         else if (options.Count > 0)
         {
-            throw Invalid($"Round {number} is not a ranking round, so it can't have options.");
+            problems.Add($"{at}.options", $"Round {number} is not a ranking round, so it can't have options.");
         }
 
         return round with
         {
-            Title = title,
-            Prompt = prompt,
+            Title = title ?? string.Empty,
+            Prompt = prompt ?? string.Empty,
             OpenBrief = openBrief,
             ClosedBrief = closedBrief,
             Options = options,
@@ -112,45 +126,24 @@ public static class PlanValidator
         };
     }
 
-    private static List<PreReading> ValidatePreReading(IReadOnlyList<PreReading> reading)
+    private static List<PreReading> ValidatePreReading(IReadOnlyList<PreReading> reading, PlanProblems problems)
     {
         if (reading.Count > DebateLimits.PreReadingMaxItems)
         {
-            throw Invalid($"List at most {DebateLimits.PreReadingMaxItems} pieces of pre-reading.");
+            problems.Add("preReading", $"List at most {DebateLimits.PreReadingMaxItems} pieces of pre-reading.");
         }
 
         return reading.Select((r, i) =>
         {
-            var title = TextRules.Require(r?.Title, DebateLimits.TitleMaxLength, $"The title of reading {i + 1}", DebateError.InvalidPlan);
-            if (!Uri.TryCreate(r!.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+            var title = problems.Text($"preReading[{i}].title", r?.Title, DebateLimits.TitleMaxLength, $"The title of reading {i + 1}");
+            if (!Uri.TryCreate(r?.Url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
             {
-                throw Invalid($"Reading {i + 1} needs an http or https link.");
+                problems.Add($"preReading[{i}].url", $"Reading {i + 1} needs an http or https link.");
+                return new PreReading(title ?? string.Empty, string.Empty);
             }
 
             // AbsoluteUri keeps escapes such as %20; ToString() would unescape them into a different link.
-            return new PreReading(title, uri.AbsoluteUri);
+            return new PreReading(title ?? string.Empty, uri.AbsoluteUri);
         }).ToList();
     }
-
-    private static string? Optional(string? text, int max, string what)
-    {
-        try
-        {
-            return TextRules.Optional(text, max, what);
-        }
-        catch (DebateRuleException e)
-        {
-            throw Invalid(e.Message);
-        }
-    }
-
-    private static void RequireDuration(int seconds, string what)
-    {
-        if (seconds is < DebateLimits.MinPhaseSeconds or > DebateLimits.MaxPhaseSeconds)
-        {
-            throw Invalid($"{what} must last between {DebateLimits.MinPhaseSeconds} seconds and {DebateLimits.MaxPhaseSeconds / 3600} hours.");
-        }
-    }
-
-    private static DebateRuleException Invalid(string message) => new(DebateError.InvalidPlan, message);
 }

@@ -24,8 +24,14 @@ public sealed class RoundState
     /// <summary>Each voter's latest ballot.</summary>
     public IReadOnlyDictionary<Guid, Ballot> Ballots => _ballots;
 
-    /// <summary>Set when voting closes.</summary>
+    /// <summary>Set when voting closes: the result the class saw. It never changes afterwards.</summary>
     public RoundResult? Result { get; internal set; }
+
+    /// <summary>Set when voting closes: the ballots and candidates <see cref="Result"/> counted.</summary>
+    public ClosingCount? Counted { get; internal set; }
+
+    /// <summary>The class may see <see cref="Result"/>: at once when voting closes, or once revealed (<see cref="ResultReveal"/>).</summary>
+    public bool ResultsRevealed { get; internal set; }
 
     /// <summary>The furthest phase this round has reached, or null if it has not opened.</summary>
     public Phase? Reached { get; internal set; }
@@ -46,7 +52,7 @@ public sealed class RoundState
     /// <summary>The items a ballot may rank now, in their tie-break order.</summary>
     public IReadOnlyList<string> Candidates() => Plan.Kind switch
     {
-        RoundKind.Argument => _arguments.Where(a => !a.Hidden).Select(a => a.ItemId).ToList(),
+        RoundKind.Argument => _arguments.Where(a => a.IsBallotItem).Select(a => a.ItemId).ToList(),
         RoundKind.Ranking => Enumerable.Range(0, Plan.Options.Count).Select(RoundPlan.OptionItemId).ToList(),
         _ => MotionItems.All,
     };

@@ -2,6 +2,7 @@ namespace OpenClosedDebate.Domain.Debates;
 
 using System.Globalization;
 using System.Text;
+using OpenClosedDebate.Domain.Names;
 
 /// <summary>How user text is cleaned and checked before it is kept.</summary>
 internal static class TextRules
@@ -13,7 +14,7 @@ internal static class TextRules
     public static string Require(string? text, int maxLength, string what, DebateError error = DebateError.InvalidText)
     {
         var clean = Clean(text, multiline: true);
-        if (clean.Length == 0)
+        if (!HasVisible(clean))
         {
             throw new DebateRuleException(error, $"{what} can't be empty.");
         }
@@ -56,11 +57,11 @@ internal static class TextRules
 
         var builder = new StringBuilder(text.Length);
         var lastWasSpace = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var rune in Normalized(Wellformed(text), NormalizationForm.FormC).EnumerateRunes())
         {
             // On one line, white space (tabs and line breaks included, though they are control
             // characters) separates words, so it collapses to a space rather than vanishing.
-            if (!multiline && char.IsWhiteSpace(c))
+            if (!multiline && Rune.IsWhiteSpace(rune))
             {
                 if (!lastWasSpace)
                 {
@@ -71,21 +72,71 @@ internal static class TextRules
                 continue;
             }
 
-            var keep = multiline ? c is '\n' or '\t' || !char.IsControl(c) : !char.IsControl(c);
-            if (!keep || c == '\r' || IsBidiControl(c) || (!multiline && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format))
+            var keep = multiline ? rune.Value is '\n' or '\t' || !Rune.IsControl(rune) : !Rune.IsControl(rune);
+            if (!keep || rune.Value == '\r' || IsBidiControl(rune.Value) || (!multiline && IsInvisible(rune)))
             {
                 continue;
             }
 
             lastWasSpace = false;
-            builder.Append(c);
+            builder.Append(rune);
         }
 
         return builder.ToString().Trim();
     }
 
-    // Embedding, override and isolate controls can make text display in a different order than it
-    // is stored; names also lose every other invisible format character (zero-width spaces and
-    // joiners), so two names that look the same are the same.
-    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    /// <summary>Whether anything in the text shows: white space, format characters and default-ignorables don't.</summary>
+    private static bool HasVisible(string clean)
+    {
+        foreach (var rune in clean.EnumerateRunes())
+        {
+            if (!Rune.IsWhiteSpace(rune) && !IsInvisible(rune))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text with every unpaired surrogate (which no screen can show) replaced by U+FFFD.</summary>
+    /// <summary>
+    /// Text in a normalisation form; text the normaliser refuses (it rejects some well-formed code points,
+    /// such as noncharacters, which a fuzz sends) is kept as it is rather than failing the move.
+    /// </summary>
+    internal static string Normalized(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.Normalize(form);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
+
+    private static string Wellformed(string text)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF'))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            builder.Append(rune);
+        }
+
+        return builder.ToString();
+    }
+
+    // Embedding, override and isolate controls can make text display in a different order than it is
+    // stored. Names also lose every other code point that shows nothing (format characters and Unicode's
+    // default-ignorables, astral ones included), so two names that look the same are the same.
+    private static bool IsBidiControl(int c) => c is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069);
+
+    private static bool IsInvisible(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format || DefaultIgnorable.Contains(rune.Value);
 }

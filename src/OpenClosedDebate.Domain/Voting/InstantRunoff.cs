@@ -10,7 +10,10 @@ namespace OpenClosedDebate.Domain.Voting;
 /// <item>Items with no votes at all are eliminated together, in one round: none of them can gain a
 /// vote before every item with votes has gone, so this changes nothing but the length of the count.</item>
 /// <item>Ties for the fewest votes: the item with fewer Borda points goes first; if those are equal
-/// too, the item later in the candidates' order (for arguments, the later posted).</item>
+/// too, the item later in the candidates' order (for arguments, the later posted). Every item in
+/// such a tie is marked <see cref="RankedItem.TieBroken"/>, since the tie-break decided its place.</item>
+/// <item>No decisive round is named when no ballot counts for any item (no ballots, or only empty
+/// ones): nothing ever had a majority.</item>
 /// <item>Rounds are listed one by one once at most <see cref="ListedFrom"/> items are in the race;
 /// rounds before that are summed up.</item>
 /// </list>
@@ -81,7 +84,8 @@ public static class InstantRunoff
                 Record(round, losers, continuing);
                 if (losers.Count == 0)
                 {
-                    decisive = decisive == 0 ? round : decisive;
+                    // The last item left has every ballot still counting: a majority, unless none counts.
+                    decisive = decisive == 0 && continuing > 0 ? round : decisive;
                     _finalVotes[leader] = _votes[leader];
                     _eliminated.Add(leader);
                     break;
@@ -99,7 +103,7 @@ public static class InstantRunoff
             var items = order.Select((c, place) => new RankedItem(_candidates[c], place + 1, _finalVotes[c], _firsts[c], _tieBroken[c])).ToArray();
             return new RankingResult(TallyMethod.InstantRunoff, _ballots.Length, items)
             {
-                Runoff = new RunoffDetail(_rounds, _summarisedRounds, _summarisedEliminated, decisive),
+                Runoff = new RunoffDetail(_rounds, _summarisedRounds, _summarisedEliminated, decisive == 0 ? null : decisive),
             };
         }
 
@@ -128,7 +132,8 @@ public static class InstantRunoff
             tied.Sort(Weaker);
             if (tied.Count > 1)
             {
-                _tieBroken[tied[0]] = true;
+                // The tie-break decided the places of every item in the tie, not only the one that goes.
+                tied.ForEach(c => _tieBroken[c] = true);
             }
 
             return [tied[0]];

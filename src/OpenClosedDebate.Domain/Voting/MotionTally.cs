@@ -2,7 +2,7 @@ namespace OpenClosedDebate.Domain.Voting;
 
 using OpenClosedDebate.Domain.Debates;
 
-/// <summary>The count of one motion vote.</summary>
+/// <summary>The count of one motion vote. The percentages are for display: rounded to one decimal from the counts, 0 when nobody voted.</summary>
 public sealed record MotionTally(int For, int Against, int Undecided)
 {
     public int Total => For + Against + Undecided;
@@ -29,5 +29,13 @@ public sealed record MotionTally(int For, int Against, int Undecided)
         return new MotionTally(f, a, u);
     }
 
-    private double Percent(int n) => Total == 0 ? 0 : Math.Round(100.0 * n / Total, 1);
+    /// <summary>The count of one choice.</summary>
+    public int Of(MotionChoice choice) => choice switch
+    {
+        MotionChoice.For => For,
+        MotionChoice.Against => Against,
+        _ => Undecided,
+    };
+
+    private double Percent(int n) => Percentages.Of(n, Total);
 }

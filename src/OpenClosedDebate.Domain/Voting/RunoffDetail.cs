@@ -4,8 +4,8 @@ namespace OpenClosedDebate.Domain.Voting;
 /// <param name="Rounds">Rounds in order. When many items are in the race, early rounds are summed up instead (see <paramref name="SummarisedRounds"/>).</param>
 /// <param name="SummarisedRounds">How many early rounds are not listed one by one.</param>
 /// <param name="SummarisedEliminated">How many items those rounds eliminated.</param>
-/// <param name="DecisiveRound">The round in which the winner had a majority of the ballots still counting.</param>
-public sealed record RunoffDetail(IReadOnlyList<RunoffRound> Rounds, int SummarisedRounds, int SummarisedEliminated, int DecisiveRound);
+/// <param name="DecisiveRound">The round in which the winner had a majority of the ballots still counting; null when no ballot counted for any item.</param>
+public sealed record RunoffDetail(IReadOnlyList<RunoffRound> Rounds, int SummarisedRounds, int SummarisedEliminated, int? DecisiveRound);
 
 /// <summary>One round: every item still in the race with its votes, who went out, and the ballots that had no choice left.</summary>
 /// <param name="Number">1 for the first round.</param>

@@ -4,8 +4,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Security;
 
 /// <summary>Sign-in, sign-out, who am I, and the first-instructor setup.</summary>
 internal static class AuthApi
@@ -13,20 +15,31 @@ internal static class AuthApi
     public static RouteGroupBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
+        var small = new BodyLimit(app.ServiceProvider.GetRequiredService<IOptions<RequestLimitOptions>>().Value.SignInBodyBytes);
 
-        group.MapPost("/sign-in", SignIn).RequireRateLimiting(AuthSetup.SignInLimit);
+        group.MapPost("/sign-in", SignIn).RequireRateLimiting(AuthSetup.SignInLimit).WithMetadata(small);
         group.MapPost("/sign-out", (Delegate)SignOut).RequireAuthorization(AuthSetup.InstructorPolicy);
         group.MapGet("/me", Me).RequireAuthorization(AuthSetup.InstructorPolicy);
         group.MapGet("/setup", async (SetupLink link, InstructorAccounts accounts, HttpContext http) =>
             TypedResults.Ok(new SetupStatus(link.IsOpen && !await accounts.AnyAsync(http.RequestAborted))));
-        group.MapPost("/setup", Setup).RequireRateLimiting(AuthSetup.SignInLimit);
+        group.MapPost("/setup", Setup).RequireRateLimiting(AuthSetup.SignInLimit).WithMetadata(small);
         return group;
     }
 
     private static async Task<Results<Ok<Instructor>, ProblemHttpResult>> SignIn(
         Credentials credentials, InstructorAccounts accounts, SignInThrottle throttle, HttpContext http)
     {
-        if (throttle.LockedFor(credentials.Email) is { } wait)
+        // Checked before anything is looked up or remembered: no account has a longer address or password.
+        if (credentials.Email is not { Length: > 0 and <= InstructorAccounts.MaxEmailLength } email
+            || credentials.Password is not { Length: > 0 and <= InstructorAccounts.MaxPasswordLength } password)
+        {
+            return Problems.Of(
+                StatusCodes.Status400BadRequest,
+                $"Enter an e-mail address (at most {InstructorAccounts.MaxEmailLength} characters) and a password (at most {InstructorAccounts.MaxPasswordLength}).",
+                "invalidRequest");
+        }
+
+        if (throttle.LockedFor(email) is { } wait)
         {
             var minutes = (int)Math.Ceiling(wait.TotalMinutes);
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -36,14 +49,14 @@ internal static class AuthApi
                 "accountLocked");
         }
 
-        var account = await accounts.VerifyAsync(credentials.Email, credentials.Password, http.RequestAborted);
+        var account = await accounts.VerifyAsync(email, password, http.RequestAborted);
         if (account is null)
         {
-            throttle.Failed(credentials.Email);
+            throttle.Failed(email);
             return Problems.Of(StatusCodes.Status401Unauthorized, "The e-mail or password is wrong.", "invalidCredentials");
         }
 
-        throttle.Succeeded(credentials.Email);
+        throttle.Succeeded(email);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(account.Id, account.Email));
         return TypedResults.Ok(new Instructor(account.Id, account.Email));
     }

@@ -42,7 +42,7 @@ internal static class AuthSetup
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SignInsPerMinutePerAddress;
                 return RateLimitPartition.GetFixedWindowLimiter(
-                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    AddressKey.Of(http.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
             });
             o.OnRejected = async (context, _) =>

@@ -9,6 +9,7 @@ internal sealed class InstructorAccounts(IDbContextFactory<DebateDb> dbs, TimePr
 {
     public const int MinPasswordLength = 10;
     public const int MaxPasswordLength = 256;
+    public const int MaxEmailLength = 254;
 
     private static readonly PasswordHasher<InstructorRecord> Hasher = new();
 
@@ -50,7 +51,7 @@ internal sealed class InstructorAccounts(IDbContextFactory<DebateDb> dbs, TimePr
     /// <summary>The account if the password matches, else null.</summary>
     public async Task<InstructorRecord?> VerifyAsync(string? email, string? password, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength || email.Length > 254)
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength || email.Length > MaxEmailLength)
         {
             return null;
         }
@@ -74,7 +75,7 @@ internal sealed class InstructorAccounts(IDbContextFactory<DebateDb> dbs, TimePr
     {
         var clean = email?.Trim() ?? string.Empty;
         var at = clean.IndexOf('@', StringComparison.Ordinal);
-        if (clean.Length is 0 or > 254 || at <= 0 || at == clean.Length - 1 || clean.Any(char.IsWhiteSpace))
+        if (clean.Length is 0 or > MaxEmailLength || at <= 0 || at == clean.Length - 1 || clean.Any(char.IsWhiteSpace))
         {
             throw new AccountException("Enter a valid e-mail address.");
         }

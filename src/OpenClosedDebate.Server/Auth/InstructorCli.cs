@@ -1,24 +1,48 @@
 namespace OpenClosedDebate.Server.Auth;
 
+using OpenClosedDebate.Server.Hosting;
 using OpenClosedDebate.Server.Persistence;
 
 /// <summary>
 /// <c>instructor add EMAIL</c>: creates an instructor account from the command line. The password
 /// comes from the OCD_INSTRUCTOR_PASSWORD environment variable, or else the first line of stdin.
+/// Settings (the database above all) come as the server's do, and may stand anywhere on the line.
 /// </summary>
 internal static class InstructorCli
 {
     public const string PasswordVariable = "OCD_INSTRUCTOR_PASSWORD";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == "instructor";
+    public const string Usage =
+        "Usage: instructor add EMAIL [--Setting=value ...]   (password from $" + PasswordVariable + " or the first line of stdin; "
+        + "settings as for the server, e.g. --ConnectionStrings:Debates=\"Data Source=data/openclosed.db\")";
 
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    public static bool IsCommand(CommandLine command) => command.Is("instructor");
+
+    /// <summary>A command line the verb can't run, said before any host is built: its settings may be what is wrong.</summary>
+    public static async Task<int?> RefuseAsync(CommandLine command, TextWriter stderr)
     {
-        if (args is not ["instructor", "add", var email])
+        if (command.Error is null && command.Words is ["instructor", "add", _])
         {
-            await stderr.WriteLineAsync("Usage: instructor add EMAIL   (password from $" + PasswordVariable + " or the first line of stdin)");
-            return 2;
+            return null;
         }
+
+        if (command.Error is { } error)
+        {
+            await stderr.WriteLineAsync(error);
+        }
+
+        await stderr.WriteLineAsync(Usage);
+        return 2;
+    }
+
+    public static async Task<int> RunAsync(IServiceProvider services, CommandLine command, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    {
+        if (await RefuseAsync(command, stderr) is { } refused)
+        {
+            return refused;
+        }
+
+        var email = command.Words[2];
 
         await DatabaseSetup.MigrateAsync(services);
         var password = Environment.GetEnvironmentVariable(PasswordVariable);

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Server.Auth;
 
-using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Security;
 
@@ -8,43 +9,75 @@ using OpenClosedDebate.Server.Security;
 /// Locks an e-mail address out of signing in for a while after too many wrong passwords, whether or
 /// not an account has that address (so the lock reveals nothing). Kept in memory: a restart clears it.
 /// </summary>
+/// <remarks>
+/// The table is bounded: an address is remembered by a fixed-size hash of its normalised form (never
+/// the text a request sent), and at most <see cref="RateLimitOptions.TrackedSignInAddresses"/> are
+/// kept. When it is full, finished entries are swept and then the oldest is forgotten, so guessing at
+/// random addresses costs the server a fixed amount of memory however long it goes on.
+/// </remarks>
 internal sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimeProvider time)
 {
-    // Enough for any school; past it, expired entries are swept so guessing at random addresses can't grow it forever.
-    private const int SweepAbove = 10_000;
-
-    private readonly ConcurrentDictionary<string, Failures> _failures = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<UInt128, Failures> _failures = [];
     private readonly RateLimitOptions _limits = options.Value;
 
-    /// <summary>How long until the address may try again, or null if it may try now.</summary>
-    public TimeSpan? LockedFor(string? email)
+    public int Count
     {
-        if (!_failures.TryGetValue(Key(email), out var failures) || failures.LockedUntil is not { } until)
+        get
         {
-            return null;
+            lock (_lock)
+            {
+                return _failures.Count;
+            }
         }
-
-        var left = until - time.GetUtcNow();
-        return left > TimeSpan.Zero ? left : null;
     }
 
-    public void Failed(string? email)
+    /// <summary>How long until the address may try again, or null if it may try now.</summary>
+    public TimeSpan? LockedFor(string email)
+    {
+        lock (_lock)
+        {
+            if (!_failures.TryGetValue(Key(email), out var failures) || failures.LockedUntil is not { } until)
+            {
+                return null;
+            }
+
+            var left = until - time.GetUtcNow();
+            return left > TimeSpan.Zero ? left : null;
+        }
+    }
+
+    public void Failed(string email)
     {
         var now = time.GetUtcNow();
-        if (_failures.Count > SweepAbove)
+        var key = Key(email);
+        lock (_lock)
         {
-            Sweep(now);
-        }
+            if (!_failures.TryGetValue(key, out var previous))
+            {
+                MakeRoom(now);
+                previous = new Failures(0, now, null);
+            }
 
-        _failures.AddOrUpdate(
-            Key(email),
-            _ => Next(new Failures(0, now, null), now),
-            (_, previous) => Next(previous, now));
+            _failures[key] = Next(previous, now);
+        }
     }
 
-    public void Succeeded(string? email) => _failures.TryRemove(Key(email), out _);
+    public void Succeeded(string email)
+    {
+        lock (_lock)
+        {
+            _failures.Remove(Key(email));
+        }
+    }
 
-    private static string Key(string? email) => (email ?? string.Empty).Trim().ToUpperInvariant();
+    /// <summary>128 bits of SHA-256 of the address as it is compared (trimmed, upper case).</summary>
+    private static UInt128 Key(string email)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToUpperInvariant()), hash);
+        return BitConverter.ToUInt128(hash);
+    }
 
     private Failures Next(Failures previous, DateTimeOffset now)
     {
@@ -56,14 +89,24 @@ internal sealed class SignInThrottle(IOptions<RateLimitOptions> options, TimePro
         return current with { Count = count, LockedUntil = count >= _limits.FailedSignInsPerAccount ? now + _limits.AccountLockout : current.LockedUntil };
     }
 
-    private void Sweep(DateTimeOffset now)
+    private void MakeRoom(DateTimeOffset now)
     {
+        if (_failures.Count < _limits.TrackedSignInAddresses)
+        {
+            return;
+        }
+
         foreach (var (key, failures) in _failures)
         {
             if ((failures.LockedUntil ?? failures.Since + _limits.AccountLockout) <= now)
             {
-                _failures.TryRemove(key, out _);
+                _failures.Remove(key);
             }
+        }
+
+        if (_failures.Count >= _limits.TrackedSignInAddresses)
+        {
+            _failures.Remove(_failures.MinBy(f => f.Value.Since).Key);
         }
     }
 

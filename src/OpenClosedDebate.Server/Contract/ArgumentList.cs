@@ -8,18 +8,31 @@ using System.Text.Json.Serialization;
 /// The arguments of a snapshot. On the wire it is a plain JSON array of <see cref="ArgumentView"/>.
 /// One list can be shared by every snapshot of a room at one version (the arguments every student
 /// sees), and is then serialised once: after a restart, 2,000 resuming phones would otherwise each
-/// serialise the same thousand arguments again.
+/// serialise the same arguments again. A student's own arguments are added to the shared list with
+/// <see cref="With"/>, which reuses the shared list's JSON.
 /// </summary>
 [JsonConverter(typeof(ArgumentListConverter))]
 public sealed class ArgumentList(IReadOnlyList<ArgumentView> items) : IReadOnlyList<ArgumentView>
 {
+    private readonly ArgumentList? _shared;
+    private readonly IReadOnlyList<ArgumentView>? _more;
     private Serialised? _serialised;
+
+    private ArgumentList(ArgumentList shared, IReadOnlyList<ArgumentView> more)
+        : this([.. shared, .. more])
+    {
+        _shared = shared;
+        _more = more;
+    }
 
     public int Count => items.Count;
 
     public ArgumentView this[int index] => items[index];
 
     public IEnumerator<ArgumentView> GetEnumerator() => items.GetEnumerator();
+
+    /// <summary>This list followed by <paramref name="more"/>.</summary>
+    public ArgumentList With(IReadOnlyList<ArgumentView> more) => new(this, more);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -31,7 +44,23 @@ public sealed class ArgumentList(IReadOnlyList<ArgumentView> items) : IReadOnlyL
             return kept.Json;
         }
 
-        var json = JsonSerializer.SerializeToUtf8Bytes(items, options);
+        var json = JsonSerializer.SerializeToUtf8Bytes(_more ?? items, options);
+        if (_shared is not null && _more!.Count > 0)
+        {
+            // "[a,b]" and "[c]" make "[a,b,c]".
+            var shared = _shared.Json(options);
+            var joined = new byte[shared.Length + json.Length - (shared.Length > 2 ? 1 : 2)];
+            shared.AsSpan(0, shared.Length - 1).CopyTo(joined);
+            var at = shared.Length - 1;
+            if (shared.Length > 2)
+            {
+                joined[at++] = (byte)',';
+            }
+
+            json.AsSpan(1).CopyTo(joined.AsSpan(at));
+            json = joined;
+        }
+
         _serialised = new Serialised(options, json);
         return json;
     }

@@ -1,10 +1,14 @@
 namespace OpenClosedDebate.Server.Contract;
 
+using OpenClosedDebate.Domain.Debates;
+
 /// <summary>
-/// Join a debate by its code with a display name. An optional <see cref="RequestId"/> makes a retried
-/// join return the same participant instead of a second one.
+/// Join a debate by its code with a display name. <see cref="JoinSecret"/>, made by the client from at
+/// least 128 random bits, becomes the student's resume token, so a retried join with the same secret
+/// returns the same participant (also after a server restart) and nobody without the secret can.
+/// <see cref="RequestId"/> is accepted for older clients and ignored.
 /// </summary>
-public sealed record JoinRequest(string? Code, string? Name, string? RequestId = null);
+public sealed record JoinRequest(string? Code, string? Name, string? RequestId = null, string? JoinSecret = null);
 
 /// <summary>What a student gets for joining. Keep the token: it resumes this participant later.</summary>
 public sealed record JoinResult(Guid DebateId, Guid ParticipantId, string ResumeToken, RoomSnapshot Snapshot);
@@ -29,3 +33,9 @@ public sealed record BallotAck(string RequestId, BallotView Ballot);
 
 /// <summary>Watch a debate on the projector.</summary>
 public sealed record WatchRequest(string? Code);
+
+/// <summary>
+/// Fetch the newest <see cref="Limit"/> (0–50) arguments of <see cref="Side"/> in round <see cref="RoundIndex"/>
+/// posted before the event with seq <see cref="Before"/> (null: the newest), as this connection may see them.
+/// </summary>
+public sealed record ArgumentPageRequest(Guid DebateId, int RoundIndex, Side Side, long? Before, int Limit);

@@ -3,6 +3,7 @@ namespace OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Rooms;
 
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
 
 /// <summary>A round's result. Which parts are set depends on the round's kind.</summary>
 public sealed record ResultView(
@@ -26,8 +27,8 @@ public sealed record ResultView(
 /// </remarks>
 public sealed record RankingView(string Method, IReadOnlyList<RankedItemView> Items, int ItemCount, string? Note, RunoffView? Runoff, PairwiseView? Pairwise);
 
-/// <summary>Instant-runoff rounds; early rounds with many items in the race are summed up.</summary>
-public sealed record RunoffView(IReadOnlyList<RunoffRoundView> Rounds, int SummarisedRounds, int SummarisedEliminated, int DecisiveRound);
+/// <summary>Instant-runoff rounds; early rounds with many items in the race are summed up. <see cref="DecisiveRound"/> is null when no ballot counted for any item.</summary>
+public sealed record RunoffView(IReadOnlyList<RunoffRoundView> Rounds, int SummarisedRounds, int SummarisedEliminated, int? DecisiveRound);
 
 /// <summary>One runoff round: each item's votes, who went out, and ballots with no choice left.</summary>
 public sealed record RunoffRoundView(int Number, IReadOnlyList<RunoffCountView> Counts, IReadOnlyList<string> Eliminated, int Exhausted, int Continuing);
@@ -37,8 +38,18 @@ public sealed record RunoffCountView(string ItemId, string? Label, int Votes);
 /// <summary>Schulze: preferences[i][j] ballots prefer item i to item j; strongestPaths[i][j] is the strongest path.</summary>
 public sealed record PairwiseView(IReadOnlyList<string> ItemIds, IReadOnlyList<IReadOnlyList<int>> Preferences, IReadOnlyList<IReadOnlyList<int>> StrongestPaths);
 
-/// <summary>A closed round under every method, for the instructor to compare.</summary>
-public sealed record RoundComparisonView(int RoundIndex, string Title, IReadOnlyList<ResultView> Results);
+/// <summary>
+/// A closed round under every method, for the instructor to compare. The results count what the published result
+/// counted at the close; <see cref="RecountNote"/> says what happened to the round since, or is null when nothing did.
+/// </summary>
+public sealed record RoundComparisonView(int RoundIndex, string Title, IReadOnlyList<ResultView> Results, RecountNoteView? RecountNote);
+
+/// <summary>
+/// What happened to a closed round after its count. Removed students, hidden, restored and withdrawn arguments
+/// change no recount (counted as at the close); <see cref="ErasedStudents"/> do: their ballots are gone, so the
+/// recount is without them and can differ from what the class saw.
+/// </summary>
+public sealed record RecountNoteView(int RemovedStudents, int HiddenArguments, int RestoredArguments, int WithdrawnArguments, int ErasedStudents);
 
 /// <summary>A student's motion votes before and after the debate.</summary>
 public sealed record MindChangeView(Guid ParticipantId, string DisplayName, MotionChoice? Before, MotionChoice? After, bool Changed);
@@ -53,5 +64,9 @@ public sealed record SideScoreView(Side Side, int Points, int Arguments, double 
 
 public sealed record MotionView(int For, int Against, int Undecided, double ForPercent, double AgainstPercent, double UndecidedPercent);
 
-/// <summary>The change between the pre- and post-debate motion votes; the side that gained more points wins.</summary>
-public sealed record PersuasionView(MotionView Before, MotionView After, double ForGain, double AgainstGain, MotionChoice? Winner);
+/// <summary>
+/// The change between the pre- and post-debate motion votes. <see cref="Verdict"/> is decided from the counts, exactly;
+/// the gains are percentage points rounded to one decimal for display only (null when a vote had no ballots).
+/// <see cref="Winner"/> is For or Against, or null for a draw or no verdict.
+/// </summary>
+public sealed record PersuasionView(MotionView Before, MotionView After, double? ForGain, double? AgainstGain, MotionChoice? Winner, PersuasionVerdict Verdict);

@@ -11,6 +11,7 @@ public sealed record ReviewView(
     bool Shared,
     ReviewDebateView Debate,
     PersuasionView? Persuasion,
+    RecountNoteView? PersuasionRecountNote,
     IReadOnlyList<ReviewRoundView> Rounds,
     IReadOnlyList<ParticipationView> Participation,
     IReadOnlyList<TimelineEntryView> Timeline);
@@ -28,7 +29,11 @@ public sealed record ReviewDebateView(
     string TallyMethod,
     IReadOnlyList<PreReading> PreReading);
 
-/// <summary>A round: its plan, its arguments by side with rebuttals threaded under what they answer, its ballots and results.</summary>
+/// <summary>
+/// A round: its plan, its arguments by side with rebuttals threaded under what they answer, its ballots and results.
+/// The results count what the published result counted at the close, the debate's method first;
+/// <see cref="RecountNote"/> says what happened to the round since, or is null when nothing did.
+/// </summary>
 public sealed record ReviewRoundView(
     int Index,
     string Title,
@@ -41,7 +46,8 @@ public sealed record ReviewRoundView(
     IReadOnlyList<ReviewArgumentView> Open,
     IReadOnlyList<ReviewArgumentView> Closed,
     IReadOnlyList<ReviewBallotView> Ballots,
-    IReadOnlyList<ResultView> Results);
+    IReadOnlyList<ResultView> Results,
+    RecountNoteView? RecountNote);
 
 /// <summary>An argument with the rebuttals that answer it. A withdrawn argument's text is gone.</summary>
 public sealed record ReviewArgumentView(
@@ -58,8 +64,12 @@ public sealed record ReviewArgumentView(
     bool Withdrawn,
     IReadOnlyList<ReviewArgumentView> Replies);
 
-/// <summary>A student's final ballot in a round.</summary>
-public sealed record ReviewBallotView(Guid ParticipantId, string Voter, IReadOnlyList<string> Ranking, int Revision, string Receipt, DateTimeOffset CastAt);
+/// <summary>
+/// A student's final ballot in a round. <see cref="VoterRemoved"/>: the instructor removed (kicked) the voter.
+/// <see cref="Counted"/>: the ballot counts in the round's count, as at its close (a student removed after the close
+/// still counts there; one removed before it doesn't), or, before the close, as if counted now.
+/// </summary>
+public sealed record ReviewBallotView(Guid ParticipantId, string Voter, IReadOnlyList<string> Ranking, int Revision, string Receipt, DateTimeOffset CastAt, bool VoterRemoved, bool Counted);
 
 /// <summary>What one student did in the debate.</summary>
 public sealed record ParticipationView(

@@ -10,7 +10,9 @@ public enum Audience
 
 /// <summary>
 /// Everything a client needs to draw the room. Sent on join, resume, attach and watch.
-/// Events with a seq at or below <see cref="Version"/> are already in it.
+/// Events with a seq at or below <see cref="Version"/> are already in it. <see cref="Arguments"/> is bounded:
+/// the newest of each side in the current round and the arguments the rest of the snapshot refers to;
+/// <see cref="OlderArguments"/> says, per round and side, how many older ones were left out.
 /// </summary>
 public sealed record RoomSnapshot(
     Audience Audience,
@@ -24,4 +26,6 @@ public sealed record RoomSnapshot(
     YouView? You,
     IReadOnlyList<BallotView>? Ballots,
     IReadOnlyList<ParticipantView>? Roster,
-    ResultView? LiveTally);
+    ResultView? LiveTally,
+    IReadOnlyList<OlderArgumentsView> OlderArguments,
+    JoinActivityView? Joins = null);

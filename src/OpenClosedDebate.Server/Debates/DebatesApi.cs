@@ -3,6 +3,7 @@ namespace OpenClosedDebate.Server.Debates;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Templates;
 using OpenClosedDebate.Server.Auth;
@@ -10,8 +11,9 @@ using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Hosting;
 using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Rooms;
+using OpenClosedDebate.Server.Security;
 
-/// <summary>Templates, and the instructor's own debates: list, create, read, edit and delete.</summary>
+/// <summary>Templates, and the instructor's own debates: list, create, duplicate, read, edit and delete.</summary>
 internal static class DebatesApi
 {
     private const int JoinCodeAttempts = 5;
@@ -19,12 +21,14 @@ internal static class DebatesApi
     public static RouteGroupBuilder MapDebatesApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api").RequireAuthorization(AuthSetup.InstructorPolicy).WithTags("Debates");
+        var plans = new BodyLimit(app.ServiceProvider.GetRequiredService<IOptions<RequestLimitOptions>>().Value.PlanBodyBytes);
 
         group.MapGet("/templates", () => TypedResults.Ok(DebateTemplates.All.Select(t => new TemplateView(t.Id, t.Name, t.Description, t.Plan))));
         group.MapGet("/debates", List);
-        group.MapPost("/debates", Create);
+        group.MapPost("/debates", Create).WithMetadata(plans);
+        group.MapPost("/debates/{id:guid}/duplicate", Duplicate);
         group.MapGet("/debates/{id:guid}", Get);
-        group.MapPut("/debates/{id:guid}/plan", EditPlan);
+        group.MapPut("/debates/{id:guid}/plan", EditPlan).WithMetadata(plans);
         group.MapDelete("/debates/{id:guid}", Delete);
         group.MapGet("/debates/{id:guid}/comparison", Compare);
         return group;
@@ -50,6 +54,20 @@ internal static class DebatesApi
             return Problems.Of(StatusCodes.Status400BadRequest, title, request.TemplateId is null ? "invalidRequest" : "notFound");
         }
 
+        return await InsertAsync(plan, db, time, http);
+    }
+
+    /// <summary>A new debate with the plan the other one has now: a fresh join code, no students, no results.</summary>
+    private static async Task<Created<DebateDetail>> Duplicate(Guid id, RoomRegistry rooms, DebateDb db, TimeProvider time, HttpContext http)
+    {
+        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
+        var plan = await room.ReadAsync((d, _) => d.Plan);
+        return await InsertAsync(plan, db, time, http);
+    }
+
+    /// <summary>Creates a draft debate of the caller's with this plan, which the domain checks.</summary>
+    private static async Task<Created<DebateDetail>> InsertAsync(DebatePlan plan, DebateDb db, TimeProvider time, HttpContext http)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var (debate, events) = Debate.Create(Guid.NewGuid(), JoinCodes.Create(), plan, RandomNumberGenerator.GetInt32(int.MaxValue), time.GetUtcNow());

@@ -2,11 +2,13 @@ namespace OpenClosedDebate.Server.Hosting;
 
 using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Hubs;
 using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.Security;
 using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
 /// <summary>Turns refusals and unreadable requests into problem details a person can read.</summary>
@@ -17,6 +19,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         var (status, title, code) = exception switch
         {
             DebateRuleException e => (StatusOf(e.Error), e.Message, HubErrorFilter.Code(e.Error)),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge, BodyLimits.Describe(http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize), BodyLimits.Code),
             BadHttpRequestException e => (e.StatusCode, "The request couldn't be read: " + (e.InnerException?.Message ?? e.Message), "invalidRequest"),
             AccountException e => (StatusCodes.Status400BadRequest, e.Message, "invalidAccount"),
             StorageUnavailableException e => (StatusCodes.Status503ServiceUnavailable, e.Message, "storageUnavailable"),
@@ -32,6 +35,11 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         http.Response.StatusCode = status;
         var details = new ProblemDetails { Status = status, Title = title };
         details.Extensions["code"] = code;
+        if (exception is DebateRuleException { FieldErrors.Count: > 0 } rule)
+        {
+            details.Extensions["errors"] = rule.FieldErrors;
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details, Exception = exception });
     }
 
@@ -58,8 +66,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
     {
         DebateError.NotFound => StatusCodes.Status404NotFound,
         DebateError.WrongStatus or DebateError.WrongPhase or DebateError.Paused or DebateError.DeadlinePassed
-            or DebateError.RoomLocked or DebateError.NameTaken or DebateError.NotTimed => StatusCodes.Status409Conflict,
-        DebateError.Kicked or DebateError.Left or DebateError.Muted or DebateError.InvalidToken => StatusCodes.Status403Forbidden,
+            or DebateError.RoomLocked or DebateError.RoomFull or DebateError.NameTaken or DebateError.NotTimed or DebateError.AlreadyJoined => StatusCodes.Status409Conflict,
+        DebateError.Kicked or DebateError.Left or DebateError.Muted or DebateError.InvalidToken or DebateError.NotAdmitted => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 }

@@ -8,13 +8,14 @@ using OpenClosedDebate.Server.Rooms;
 
 /// <summary>
 /// Before the server takes requests: migrate the database and restore every debate in progress.
-/// If no instructor exists, log a one-time setup link once the server is listening.
+/// Once the server is listening, log the addresses phones can join at, and, if no instructor exists, a one-time setup link.
 /// </summary>
 internal sealed partial class StartupTasks(
     IServiceProvider services,
     RoomRegistry rooms,
     InstructorAccounts accounts,
     SetupLink setupLink,
+    JoinAddresses joinAddresses,
     IHostApplicationLifetime lifetime,
     IServer server,
     ILogger<StartupTasks> log) : IHostedService
@@ -23,6 +24,7 @@ internal sealed partial class StartupTasks(
     {
         await DatabaseSetup.MigrateAsync(services, cancellationToken);
         await rooms.RestoreActiveAsync(cancellationToken);
+        lifetime.ApplicationStarted.Register(joinAddresses.LogAtStart);
         if (!await accounts.AnyAsync(cancellationToken))
         {
             var token = setupLink.Issue();

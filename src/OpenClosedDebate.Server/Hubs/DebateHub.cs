@@ -2,6 +2,7 @@ namespace OpenClosedDebate.Server.Hubs;
 
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Contract;
@@ -11,14 +12,32 @@ using OpenClosedDebate.Server.Rooms;
 /// The live edge. Each method finds the room, calls it and returns; rules live in the domain and
 /// <see cref="HubErrorFilter"/> turns refusals into readable errors. Method names are wire names.
 /// </summary>
-internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
+internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<RoomOptions> options) : Hub<IDebateClient>
 {
+    private static readonly object JoinsKey = new();
+
+    /// <summary>
+    /// A student joins. A connection speaks for one student at a time, and may join as at most
+    /// <see cref="RoomOptions.JoinsPerConnection"/> students in its life, so it can't make identities in a loop.
+    /// </summary>
     public async Task<JoinResult> Join(JoinRequest request)
     {
-        var room = await rooms.FindByCodeAsync(request.Code);
+        var joins = Context.Items.TryGetValue(JoinsKey, out var count) ? (int)count! : 0;
+        if (joins >= options.Value.JoinsPerConnection)
+        {
+            throw new HubException("rateLimited: This page has joined as too many students. Reload it to join again.");
+        }
+
+        var room = await codes.FindAsync(Context, request.Code);
+        var bound = ParticipantOf(Context) is { } id && BoundRoom(Context) == room ? id : (Guid?)null;
         return await EnterAsync(room, RoomGroups.Public(room.Id), async connection =>
         {
-            var result = await room.JoinAsync(request, connection);
+            var result = await room.JoinAsync(request, connection, bound);
+            if (result.ParticipantId != bound)
+            {
+                Context.Items[JoinsKey] = joins + 1;
+            }
+
             return (result.ParticipantId, result);
         });
     }
@@ -55,8 +74,23 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
 
     public async Task<RoomSnapshot> Watch(WatchRequest request)
     {
-        var room = await rooms.FindByCodeAsync(request.Code);
-        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection => ((Guid?)null, await room.WatchAsync(connection)));
+        var room = await codes.FindAsync(Context, request.Code);
+        var viewer = ParticipantOf(Context);
+        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection => ((Guid?)null, await room.WatchAsync(connection, viewer)));
+    }
+
+    /// <summary>Older arguments, for a connection that joined, resumed, watched or attached this debate, as it may see them.</summary>
+    public async Task<ArgumentPageView> Arguments(ArgumentPageRequest request)
+    {
+        if (!Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) || value is not ConnectionBinding binding || binding.Room.Id != request.DebateId)
+        {
+            throw new DebateRuleException(DebateError.InvalidToken, "Join, watch or attach this debate on this connection first.");
+        }
+
+        var audience = binding.Group == RoomGroups.Instructor(binding.Room.Id) ? Audience.Instructor
+            : binding.ParticipantId is null ? Audience.Projector
+            : Audience.Student;
+        return await binding.Room.ArgumentsAsync(audience, binding.ParticipantId, request);
     }
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
@@ -85,10 +119,28 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
     public Task Skip(Guid debateId) => Control(debateId, (d, now) => d.Skip(now));
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task RevealResults(Guid debateId) => Control(debateId, (d, now) => d.RevealResults(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
     public Task End(Guid debateId) => Control(debateId, (d, now) => d.End(now));
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
     public Task SetLocked(Guid debateId, bool locked) => Control(debateId, (d, now) => d.SetLocked(locked, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task SetCapacity(Guid debateId, int capacity) => Control(debateId, (d, now) => d.SetCapacity(capacity, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task SetApproveJoins(Guid debateId, bool approve) => Control(debateId, (d, now) => d.SetApproveJoins(approve, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task Admit(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.Admit(participantId, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task AdmitAll(Guid debateId) => Control(debateId, (d, now) => d.AdmitAll(now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task TurnAwayWaiting(Guid debateId) => Control(debateId, (d, now) => d.TurnAwayWaiting(now));
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
     public Task MoveStudent(Guid debateId, Guid participantId, Side side) => Control(debateId, (d, now) => d.MoveParticipant(participantId, side, now));
@@ -98,6 +150,15 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
     public Task RestoreArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.RestoreArgument(argumentId, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task SetModeration(Guid debateId, Moderation moderation) => Control(debateId, (d, now) => d.SetModeration(moderation, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task ApproveArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.ApproveArgument(argumentId, now));
+
+    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    public Task ApproveName(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.ApproveName(participantId, now));
 
     [Authorize(Policy = AuthSetup.InstructorPolicy)]
     public Task SetMuted(Guid debateId, Guid participantId, bool muted) => Control(debateId, (d, now) => d.SetMuted(participantId, muted, now));
@@ -176,6 +237,9 @@ internal sealed class DebateHub(RoomRegistry rooms) : Hub<IDebateClient>
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, old.Group);
         }
     }
+
+    private static Room? BoundRoom(HubCallerContext context) =>
+        context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding ? binding.Room : null;
 
     /// <summary>The student a connection speaks for, once it has joined or resumed; null before, and for instructors.</summary>
     internal static Guid? ParticipantOf(HubCallerContext context) =>

@@ -3,70 +3,172 @@ namespace OpenClosedDebate.Server.Hubs;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Logs;
 using OpenClosedDebate.Server.Security;
 
 /// <summary>
-/// Rate limits on the hub: every connection may make a bounded number of calls a second, and each
-/// student may post arguments and send ballots only so fast (token buckets, keyed by the student
-/// once the connection has joined, else by the connection, so reconnecting doesn't refill them).
-/// A refused call gets "rateLimited", changes nothing, and leaves the connection open.
+/// Rate limits on the hub.
+/// <list type="bullet">
+/// <item>Every connection may make a bounded number of calls a second.</item>
+/// <item>Each student may post arguments, send ballots and fetch pages of older arguments only so fast (token buckets, keyed by the
+/// student once the connection has joined, so reconnecting doesn't refill them). Only an accepted
+/// submission spends the allowance: a refused one (bad text, wrong phase) costs nothing of it.</item>
+/// <item>Every refused call spends the connection's refusal allowance instead; the next call of a connection
+/// that has spent it is not run but closes the connection, so a script can't keep the room's gate busy
+/// with calls that fail, and the student it spoke for sits out <see cref="RateLimitOptions.RefusalCooldown"/>
+/// (<see cref="StudentBench"/>): a call that would speak for them again is held until then, so reopening the
+/// connection at once gains nothing.</item>
+/// </list>
+/// A refused call gets "rateLimited", changes nothing, and leaves the connection open unless it is closed as above.
 /// </summary>
 /// <remarks>
-/// The partitioned limiters share one replenishing timer and drop a partition once it has been idle,
-/// so ten thousand students cost ten thousand small buckets, not ten thousand timers.
+/// The buckets keep time on the server's clock and hold only the keys that acted lately, so ten thousand
+/// students cost ten thousand small entries, and no timers.
 /// </remarks>
 internal sealed class FloodFilter : IHubFilter, IDisposable
 {
-    private readonly PartitionedRateLimiter<string> _calls;
-    private readonly PartitionedRateLimiter<string> _arguments;
-    private readonly PartitionedRateLimiter<string> _ballots;
+    /// <summary>How long the answer to the call that closes a connection has to go out before the connection is closed.</summary>
+    internal static readonly TimeSpan CloseGrace = TimeSpan.FromMilliseconds(250);
 
-    public FloodFilter(IOptions<RateLimitOptions> options)
+    private const string ClosedSentence = "rateLimited: This connection was closed because it kept sending calls that were refused. Reload the page to carry on.";
+    private static readonly object ClosingKey = new();
+
+    private readonly PartitionedRateLimiter<string> _calls;
+    private readonly TokenBuckets _refusals;
+    private readonly TokenBuckets _arguments;
+    private readonly TokenBuckets _ballots;
+    private readonly TokenBuckets _pages;
+    private readonly RefusalLog _log;
+    private readonly StudentBench _bench;
+    private readonly TimeProvider _time;
+
+    public FloodFilter(IOptions<RateLimitOptions> options, RefusalLog log, StudentBench bench, TimeProvider time)
     {
         var limits = options.Value;
+        _log = log;
+        _bench = bench;
+        _time = time;
         _calls = PartitionedRateLimiter.Create<string, string>(connection => RateLimitPartition.GetFixedWindowLimiter(
             connection,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.CallsPerSecondPerConnection, Window = TimeSpan.FromSeconds(1) }));
-        _arguments = Buckets(limits.ArgumentBurst, limits.ArgumentRefill);
-        _ballots = Buckets(limits.BallotBurst, limits.BallotRefill);
+        _refusals = new TokenBuckets(limits.RefusalBurst, limits.RefusalRefill, time);
+        _arguments = new TokenBuckets(limits.ArgumentBurst, limits.ArgumentRefill, time);
+        _ballots = new TokenBuckets(limits.BallotBurst, limits.BallotRefill, time);
+        _pages = new TokenBuckets(limits.ArgumentPageBurst, limits.ArgumentPageRefill, time);
     }
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        var connection = context.Context.ConnectionId;
-        Acquire(_calls, connection);
-        var who = DebateHub.ParticipantOf(context.Context)?.ToString() ?? connection;
-        switch (context.HubMethodName)
+        var caller = context.Context;
+        var connection = caller.ConnectionId;
+
+        // Every refusal so far was answered; a connection that calls again once its allowance for them is
+        // spent is closed instead. The call that closes it is still answered: the answer goes out when this
+        // call returns, and the connection is closed at its next call or a moment later, whichever comes first.
+        if (caller.Items.ContainsKey(ClosingKey))
         {
-            case nameof(DebateHub.PostArgument):
-                Acquire(_arguments, who);
-                break;
-            case nameof(DebateHub.SubmitBallot):
-                Acquire(_ballots, who);
-                break;
+            caller.Abort();
+            throw new HubException(ClosedSentence);
         }
 
-        return await next(context);
+        if (!_refusals.HasToken(connection))
+        {
+            if (DebateHub.ParticipantOf(caller) is { } student)
+            {
+                _bench.Bench(student);
+            }
+
+            caller.Items[ClosingKey] = true;
+            _ = AbortSoonAsync(caller);
+            _log.ClosedConnection("kept sending calls that were refused");
+            throw new HubException(ClosedSentence);
+        }
+
+        if (!Take(_calls, connection))
+        {
+            throw Refuse(caller, "You're sending too fast. Wait a few seconds and try again.");
+        }
+
+        var who = DebateHub.ParticipantOf(caller)?.ToString() ?? connection;
+        var allowance = context.HubMethodName switch
+        {
+            nameof(DebateHub.PostArgument) => _arguments,
+            nameof(DebateHub.SubmitBallot) => _ballots,
+            nameof(DebateHub.Arguments) => _pages,
+            _ => null,
+        };
+        if (allowance is not null && !allowance.TryTake(who))
+        {
+            throw Refuse(caller, "You're sending too fast. Wait a few seconds and try again.");
+        }
+
+        var accepted = false;
+        try
+        {
+            var result = await HoldWhileBenchedAsync(context, next);
+            accepted = true;
+            return result;
+        }
+        catch (Exception e) when (e is DebateRuleException or HubException)
+        {
+            _refusals.TryTake(connection);
+            throw;
+        }
+        finally
+        {
+            // A submission that wasn't accepted (refused, or not stored) costs nothing of the allowance.
+            if (!accepted && allowance is not null)
+            {
+                allowance.Return(who);
+            }
+        }
     }
 
-    public void Dispose()
+    public void Dispose() => _calls.Dispose();
+
+    private async Task AbortSoonAsync(HubCallerContext caller)
     {
-        _calls.Dispose();
-        _arguments.Dispose();
-        _ballots.Dispose();
+        try
+        {
+            await Task.Delay(CloseGrace, _time, caller.ConnectionAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        caller.Abort();
     }
 
-    private static void Acquire(PartitionedRateLimiter<string> limiter, string key)
+    /// <summary>
+    /// Runs the call; if it would speak for a student who sits out, waits until they may come back and runs it
+    /// once more, so the answer is as fresh as the wait is long. A connection that closes meanwhile ends the wait.
+    /// </summary>
+    private async ValueTask<object?> HoldWhileBenchedAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (BenchedException benched)
+        {
+            await Task.Delay(benched.Wait, _time, context.Context.ConnectionAborted);
+            return await next(context);
+        }
+    }
+
+    private static bool Take(PartitionedRateLimiter<string> limiter, string key)
     {
         using var lease = limiter.AttemptAcquire(key);
-        if (!lease.IsAcquired)
-        {
-            throw new HubException("rateLimited: You're sending too fast. Wait a few seconds and try again.");
-        }
+        return lease.IsAcquired;
     }
 
-    private static PartitionedRateLimiter<string> Buckets(int burst, TimeSpan refill) =>
-        PartitionedRateLimiter.Create<string, string>(who => RateLimitPartition.GetTokenBucketLimiter(
-            who,
-            _ => new TokenBucketRateLimiterOptions { TokenLimit = burst, TokensPerPeriod = 1, ReplenishmentPeriod = refill }));
+    private HubException Refuse(HubCallerContext caller, string sentence)
+    {
+        _refusals.TryTake(caller.ConnectionId);
+        return new HubException($"rateLimited: {sentence}");
+    }
+
+
 }

@@ -9,13 +9,18 @@ internal static class DebateStore
     public static async Task<(DebateRecord Row, Debate Debate)?> LoadAsync(IDbContextFactory<DebateDb> dbs, Guid id, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
+
+        // The events are read before the row: a delete (row and events in one transaction) that lands
+        // between the two reads then leaves no row, and the debate is gone, instead of a row with no
+        // history (found by the REST fuzz). No transaction: on SQLite, EF's starts BEGIN IMMEDIATE, which
+        // waits for the write lock, so a backup tool holding it would block every read.
+        var records = await db.Events.AsNoTracking().Where(e => e.DebateId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         var row = await db.Debates.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
         if (row is null)
         {
             return null;
         }
 
-        var records = await db.Events.AsNoTracking().Where(e => e.DebateId == id).OrderBy(e => e.Seq).ToListAsync(ct);
         return (row, Debate.Restore(id, records.Select(EventCodec.FromRecord)));
     }
 

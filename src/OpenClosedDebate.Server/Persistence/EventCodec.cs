@@ -2,16 +2,13 @@ namespace OpenClosedDebate.Server.Persistence;
 
 using System.Collections.Frozen;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
 
 /// <summary>Turns domain events into stored records and back. The record's Type is the event's class name.</summary>
 internal static class EventCodec
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions Json = WireJson.Apply(new(JsonSerializerDefaults.Web));
 
     private static readonly FrozenDictionary<string, Type> Types = typeof(DebateEvent).Assembly.GetTypes()
         .Where(t => t.IsSubclassOf(typeof(DebateEvent)) && !t.IsAbstract)
@@ -49,10 +46,12 @@ internal static class EventCodec
     {
         ParticipantJoined j => j.ParticipantId,
         ParticipantLeft l => l.ParticipantId,
+        ParticipantAdmitted a => a.ParticipantId,
         SideAssigned s => s.ParticipantId,
         ParticipantMuted m => m.ParticipantId,
         ParticipantKicked k => k.ParticipantId,
         ParticipantRenamed r => r.ParticipantId,
+        NameApproved n => n.ParticipantId,
         ArgumentPosted a => a.AuthorId,
         BallotCast b => b.ParticipantId,
         _ => null,

@@ -1,5 +1,6 @@
 namespace OpenClosedDebate.Server.Rooms;
 
+using Microsoft.AspNetCore.SignalR;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Persistence;
@@ -15,9 +16,9 @@ internal sealed partial class Room
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<(long UpTo, Task Done)> _pending = new();
-    private readonly Dictionary<string, (Guid Participant, string Token, long Seq)> _joins = new(StringComparer.Ordinal);
     private readonly RoomServices _services;
     private readonly RoomBroadcaster _broadcaster;
+    private readonly JoinPacer _pacer;
     private readonly Dictionary<string, object> _logScope;
     private readonly ILogger _log;
     private Debate _debate;
@@ -38,6 +39,7 @@ internal sealed partial class Room
         OwnerId = ownerId;
         JoinCode = debate.JoinCode;
         _logScope = new() { ["DebateId"] = Id, ["JoinCode"] = JoinCode };
+        _pacer = new JoinPacer(services.Options, services.Time);
         _broadcaster = new RoomBroadcaster(this, services.Hub, services.Time, services.Options.BroadcastInterval, services.Log);
     }
 
@@ -49,54 +51,106 @@ internal sealed partial class Room
 
     public RoomPresence Presence { get; } = new();
 
+    /// <summary>The last version stored.</summary>
+    public long CommittedVersion => Volatile.Read(ref _committed);
+
+    /// <summary>How joins into this room are being paced, for the instructor.</summary>
+    public JoinActivityView JoinActivity() => _pacer.View(Volatile.Read(ref _debate).Capacity);
+
+    /// <summary>How many of each side's newest arguments snapshots and reveals carry.</summary>
+    private int PerSide => _services.Options.SnapshotArgumentsPerSide;
+
     /// <summary>Arms the clock; a deadline that passed while the room was unloaded fires at once.</summary>
     public Task StartAsync() => ExecuteAsync((_, _) => new Step<bool>(true, []), rearm: true);
 
-    /// <summary>A student joins on a connection, which is counted in the room before the snapshot is taken.</summary>
-    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId) => ExecuteAsync((d, now) =>
+    /// <summary>
+    /// A student joins on a connection, which is counted in the room before the snapshot is taken. A join
+    /// with a secret that already made a participant is a retry and returns that participant. Joins take
+    /// turns (<see cref="JoinPacer"/>); <paramref name="bound"/> is the student the connection already
+    /// speaks for, if any: it can only retry that join, not become someone else.
+    /// </summary>
+    public async Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, Guid? bound)
     {
-        var requestId = request.RequestId;
-        if (requestId is { Length: > DebateLimits.RequestIdMaxLength })
+        var capacity = Volatile.Read(ref _debate).Capacity;
+        var wait = _pacer.Reserve(capacity, out var retryAfter);
+        if (wait is not { } turn)
         {
-            throw new DebateRuleException(DebateError.InvalidRequest, $"A request id may be at most {DebateLimits.RequestIdMaxLength} characters.");
+            _broadcaster.JoinsChanged();
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            throw new HubException($"roomBusy: Many students are joining at once. Try again in {seconds} {(seconds == 1 ? "second" : "seconds")}.");
         }
 
-        if (requestId is not null && _joins.TryGetValue(requestId, out var earlier))
+        if (turn > TimeSpan.Zero)
         {
-            var again = d.Authenticate(ResumeTokens.Hash(earlier.Token), now, _services.Options.ResumeWindowAfterFinish);
+            // The wait is on the clock before the instructor hears of it, so whoever sees the news can move time on.
+            var waiting = Task.Delay(turn, _services.Time);
+            _broadcaster.JoinsChanged();
+            await waiting;
+        }
+
+        try
+        {
+            return await EnterAsStudentAsync(request, connectionId, bound);
+        }
+        catch (DebateRuleException)
+        {
+            _pacer.GiveBack(capacity);
+            throw;
+        }
+    }
+
+    private Task<JoinResult> EnterAsStudentAsync(JoinRequest request, string connectionId, Guid? bound) => ExecuteAsync((d, now) =>
+    {
+        // A student who left or was removed no longer holds the connection.
+        bound = bound is { } b && d.FindParticipant(b) is { IsActive: true } ? b : null;
+        var secret = request.JoinSecret;
+        if (secret is not null && !ResumeTokens.IsSecret(secret))
+        {
+            throw new DebateRuleException(
+                DebateError.InvalidRequest,
+                $"A join secret is {ResumeTokens.MinSecretLength} to {ResumeTokens.MaxLength} letters, digits, '-' or '_', made from at least 128 random bits.");
+        }
+
+        var token = secret ?? ResumeTokens.Create();
+        var hash = ResumeTokens.Hash(token);
+        if (d.HasSession(hash) && (bound is null || d.Authenticate(hash, now, _services.Options.ResumeWindowAfterFinish).Id == bound))
+        {
+            var again = d.Authenticate(hash, now, _services.Options.ResumeWindowAfterFinish);
+            _services.Bench.ThrowIfBenched(again.Id);
             Enter(connectionId, Audience.Student, again.Id);
-            return new Step<JoinResult>(new JoinResult(Id, again.Id, earlier.Token, Snapshots.ForStudent(d, again, now)), [], earlier.Seq);
+
+            // The first join may still be on its way to the database: answer once everything so far is stored.
+            return new Step<JoinResult>(new JoinResult(Id, again.Id, token, Snapshots.ForStudent(d, again, now, PerSide)), [], d.Version);
+        }
+
+        if (bound is not null)
+        {
+            throw new DebateRuleException(DebateError.AlreadyJoined, "This page has already joined as a student. Leave first, or use another device for another student.");
         }
 
         var id = Guid.NewGuid();
-        var token = ResumeTokens.Create();
-        var events = d.Join(id, request.Name, ResumeTokens.Hash(token), now);
-        if (requestId is not null)
-        {
-            _joins[requestId] = (id, token, events[^1].Seq);
-        }
-
+        var events = d.Join(id, request.Name, hash, now, _services.Filter);
         Enter(connectionId, Audience.Student, id);
-
-        return new Step<JoinResult>(new JoinResult(Id, id, token, Snapshots.ForStudent(d, d.FindParticipant(id)!, now)), events);
+        return new Step<JoinResult>(new JoinResult(Id, id, token, Snapshots.ForStudent(d, d.FindParticipant(id)!, now, PerSide)), events);
     });
 
     /// <summary>Finds the student a token belongs to and returns their snapshot.</summary>
     public Task<(Guid ParticipantId, RoomSnapshot Snapshot)> ResumeAsync(string? token, string connectionId) => ExecuteAsync((d, now) =>
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 128)
+        if (string.IsNullOrEmpty(token) || token.Length > ResumeTokens.MaxLength)
         {
             throw new DebateRuleException(DebateError.InvalidToken, "That session isn't valid for this debate. Join again with the code.");
         }
 
         var p = d.Authenticate(ResumeTokens.Hash(token), now, _services.Options.ResumeWindowAfterFinish);
+        _services.Bench.ThrowIfBenched(p.Id);
         Enter(connectionId, Audience.Student, p.Id);
-        return new Step<(Guid, RoomSnapshot)>((p.Id, Snapshots.ForStudent(d, p, now)), []);
+        return new Step<(Guid, RoomSnapshot)>((p.Id, Snapshots.ForStudent(d, p, now, PerSide)), []);
     });
 
     public Task<ArgumentAck> PostArgumentAsync(Guid participantId, PostArgumentRequest request) => ExecuteAsync((d, now) =>
     {
-        var s = d.PostArgument(participantId, request.RequestId, Guid.NewGuid(), request.Text, request.ReplyToId, now);
+        var s = d.PostArgument(participantId, request.RequestId, Guid.NewGuid(), request.Text, request.ReplyToId, now, _services.Filter);
         var view = RoomViews.Argument(d, d.FindArgument(s.Accepted.ArgumentId)!, Audience.Student);
         return new Step<ArgumentAck>(new ArgumentAck(s.Accepted.RequestId, view), s.Events, s.Accepted.Seq);
     });
@@ -115,18 +169,35 @@ internal sealed partial class Room
     public Task<RoomSnapshot> AttachAsync(string connectionId) => ExecuteAsync((d, now) =>
     {
         Enter(connectionId, Audience.Instructor, null);
-        return new Step<RoomSnapshot>(Snapshots.ForInstructor(d, Presence, now), []);
+        return new Step<RoomSnapshot>(Snapshots.ForInstructor(d, Presence, now, PerSide) with { Joins = _pacer.View(d.Capacity) }, []);
     });
 
-    public Task<RoomSnapshot> WatchAsync(string connectionId) => ExecuteAsync((d, now) =>
+    /// <summary>A projector watches; <paramref name="viewer"/> is the student the connection spoke for until now, if any.</summary>
+    public Task<RoomSnapshot> WatchAsync(string connectionId, Guid? viewer) => ExecuteAsync((d, now) =>
     {
-        if (d.Status == DebateStatus.Draft)
-        {
-            throw new DebateRuleException(DebateError.WrongStatus, "This debate hasn't opened its lobby yet.");
-        }
-
+        d.RequireWatchable(viewer, now, _services.Options.ResumeWindowAfterFinish);
         Enter(connectionId, Audience.Projector, null);
-        return new Step<RoomSnapshot>(Snapshots.ForProjector(d, now), []);
+        return new Step<RoomSnapshot>(Snapshots.ForProjector(d, now, PerSide), []);
+    });
+
+    /// <summary>
+    /// A page of one side's arguments in one round, as a connection in <paramref name="audience"/> may see them:
+    /// a student (<paramref name="participantId"/>) and the projector what <see cref="Debate.CanSee"/> allows, the
+    /// instructor every argument.
+    /// </summary>
+    public Task<ArgumentPageView> ArgumentsAsync(Audience audience, Guid? participantId, ArgumentPageRequest request) => ExecuteAsync((d, _) =>
+    {
+        Func<Argument, bool> visible = audience switch
+        {
+            Audience.Instructor => _ => true,
+            Audience.Projector => a => d.CanSee(null, a),
+            _ => d.FindParticipant(participantId!.Value) is { IsActive: true } p
+                ? a => d.CanSee(p, a)
+                : throw new DebateRuleException(DebateError.Kicked, "You are no longer in this debate."),
+        };
+        var page = d.PageOfArguments(request.RoundIndex, request.Side, request.Before, request.Limit, visible);
+        var arguments = page.Arguments.Select(a => RoomViews.Argument(d, a, audience)).ToList();
+        return new Step<ArgumentPageView>(new ArgumentPageView(arguments, new OlderArgumentsView(page.RoundIndex, page.Side, page.Older, page.Before)), []);
     });
 
     /// <summary>Reads the live debate under the room's gate.</summary>
@@ -200,7 +271,7 @@ internal sealed partial class Room
 
     /// <summary>Called by the broadcaster to turn committed events into updates.</summary>
     internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched, bool resync) =>
-        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, resync, now), []));
+        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, resync, now, PerSide, _pacer.View(d.Capacity)), []));
 
     /// <summary>Counts a connection in the room; called under the gate, so the next flush already includes it.</summary>
     private void Enter(string connectionId, Audience audience, Guid? participantId)
@@ -247,7 +318,7 @@ internal sealed partial class Room
             {
                 step = command(_debate, now);
             }
-            catch (Exception e) when (e is not DebateRuleException)
+            catch (Exception e) when (e is not (DebateRuleException or HubException))
             {
                 // A bug, not a refused move: the debate may be half-changed, so reload it from what was stored.
                 Volatile.Write(ref _poisonedEpoch, _epoch);
@@ -305,7 +376,6 @@ internal sealed partial class Room
         Volatile.Write(ref _poisonedEpoch, -1);
         Volatile.Write(ref _committed, _debate.Version);
         _pending.Clear();
-        _joins.Clear();
         _armedFor = null;
         _broadcaster.Resync();
         LogReloaded(Id, _debate.Version);

@@ -21,14 +21,27 @@ internal sealed partial class RoomBroadcaster(
     private List<DebateEvent> _pending = [];
     private HashSet<Guid> _touched = [];
     private bool _resync;
+    private bool _joins;
     private bool _running;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
 
-    public void Add(IReadOnlyList<DebateEvent> events)
+    public void Add(IReadOnlyList<DebateEvent> events) => Signal(() => _pending.AddRange(events));
+
+    /// <summary>Marks a student whose connection state changed, so the instructor's roster updates.</summary>
+    public void Touch(Guid participantId) => Signal(() => _touched.Add(participantId));
+
+    /// <summary>Joins were slowed or turned away: the instructor's view of the room's join activity updates.</summary>
+    public void JoinsChanged() => Signal(() => _joins = true);
+
+    /// <summary>Sends every connection a fresh snapshot, e.g. after the room reloaded from the database.</summary>
+    public void Resync() => Signal(() => _resync = true);
+
+    /// <summary>Records a change under the lock and starts a flush if none is running.</summary>
+    private void Signal(Action mark)
     {
         lock (_lock)
         {
-            _pending.AddRange(events);
+            mark();
             if (!StartIfIdle())
             {
                 return;
@@ -36,36 +49,6 @@ internal sealed partial class RoomBroadcaster(
         }
 
         // Never flush on the caller's thread: Add is called by the writer, which must get on with committing.
-        _ = Task.Run(RunAsync);
-    }
-
-    /// <summary>Marks a student whose connection state changed, so the instructor's roster updates.</summary>
-    public void Touch(Guid participantId)
-    {
-        lock (_lock)
-        {
-            _touched.Add(participantId);
-            if (!StartIfIdle())
-            {
-                return;
-            }
-        }
-
-        _ = Task.Run(RunAsync);
-    }
-
-    /// <summary>Sends every connection a fresh snapshot, e.g. after the room reloaded from the database.</summary>
-    public void Resync()
-    {
-        lock (_lock)
-        {
-            _resync = true;
-            if (!StartIfIdle())
-            {
-                return;
-            }
-        }
-
         _ = Task.Run(RunAsync);
     }
 
@@ -92,10 +75,10 @@ internal sealed partial class RoomBroadcaster(
 
             List<DebateEvent> events;
             HashSet<Guid> touched;
-            bool resync;
+            bool resync, joins;
             lock (_lock)
             {
-                if (_pending.Count == 0 && _touched.Count == 0 && !_resync)
+                if (_pending.Count == 0 && _touched.Count == 0 && !_resync && !_joins)
                 {
                     _running = false;
                     return;
@@ -104,6 +87,7 @@ internal sealed partial class RoomBroadcaster(
                 (events, _pending) = (_pending, []);
                 (touched, _touched) = (_touched, []);
                 (resync, _resync) = (_resync, false);
+                (joins, _joins) = (_joins, false);
             }
 
             _lastFlush = time.GetUtcNow();
@@ -111,6 +95,12 @@ internal sealed partial class RoomBroadcaster(
             {
                 var outbox = await room.ProjectAsync(events, touched, resync);
                 await SendAsync(outbox);
+                if (joins)
+                {
+                    // Not a debate event: numbered after the version, like a connection change.
+                    var update = new RoomUpdate(time.GetUtcNow(), [new JoinsChanged(room.CommittedVersion + 1, room.JoinActivity())]);
+                    Observe(hub.Clients.Group(RoomGroups.Instructor(room.Id)).Update(update));
+                }
             }
             catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
             {

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Server.Rooms;
 
 using System.ComponentModel.DataAnnotations;
+using OpenClosedDebate.Domain.Debates;
 
 internal sealed class RoomOptions
 {
@@ -20,7 +21,35 @@ internal sealed class RoomOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan SlowClientTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long after a debate finishes students can still resume to see the results.</summary>
+    /// <summary>How many students may join a room at once before joins take turns (or a tenth of its capacity, if more).</summary>
+    [Range(1, 20_000)]
+    public int JoinBurst { get; set; } = 60;
+
+    /// <summary>How many joins a second a room takes once the burst is spent (or what fills it in <see cref="JoinFillTime"/>, if faster).</summary>
+    [Range(0.1, 1000)]
+    public double JoinsPerSecond { get; set; } = 5;
+
+    /// <summary>The time in which paced joins can fill a room to its capacity: a large room takes joins faster.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan JoinFillTime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest a join waits for its turn; one that would wait longer is refused with roomBusy and a time to try again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan JoinMaxWait { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many students one connection may join as in its life (leaving and joining again counts); then Join is refused on it.</summary>
+    [Range(1, 100)]
+    public int JoinsPerConnection { get; set; } = 3;
+
+    /// <summary>
+    /// How many of each side's newest arguments in the current round a snapshot (and a reveal) carries. Older
+    /// ones are fetched a page at a time with the hub's <c>Arguments</c>, so a join or a reconnect stays small
+    /// however many arguments the room has.
+    /// </summary>
+    [Range(1, DebateLimits.ArgumentsPerPage)]
+    public int SnapshotArgumentsPerSide { get; set; } = 40;
+
+    /// <summary>How long after a debate finishes students can still resume to see the results, and a projector can still watch it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan ResumeWindowAfterFinish { get; set; } = TimeSpan.FromHours(12);
 }

@@ -92,6 +92,15 @@ internal sealed class RoomPresence
         }
     }
 
+    /// <summary>Every connection that speaks for a student (not a projector or the instructor).</summary>
+    public List<string> StudentConnections()
+    {
+        lock (_lock)
+        {
+            return [.. _connections.Where(c => c.Value.Audience == Audience.Student).Select(c => c.Key)];
+        }
+    }
+
     /// <summary>Every connection with whom it speaks for, e.g. to resend snapshots to all.</summary>
     public IReadOnlyList<(string Connection, Audience Audience, Guid? Participant)> All()
     {

@@ -13,16 +13,22 @@ internal sealed class RoomProjector
     private readonly Debate _d;
     private readonly RoomPresence _presence;
     private readonly DateTimeOffset _now;
+    private readonly int _perSide;
     private readonly Outbox _box = new();
     private readonly Dictionary<Guid, List<RoomEvent>> _personal = [];
     private readonly List<RoomEvent>[] _bySide = [[], []];
+
+    // For every student but not the projector: arguments held from the projector alone.
+    private readonly List<RoomEvent> _students = [];
     private readonly HashSet<Guid> _roster = [];
+    private readonly HashSet<Guid> _activity = [];
     private readonly HashSet<Guid> _touched = [];
     private readonly HashSet<Guid> _resnapshot = [];
     private bool _clock, _counts, _tally, _plan;
 
-    private RoomProjector(Debate d, RoomPresence presence, DateTimeOffset now)
+    private RoomProjector(Debate d, RoomPresence presence, DateTimeOffset now, int perSide)
     {
+        _perSide = perSide;
         _d = d;
         _presence = presence;
         _now = now;
@@ -32,14 +38,16 @@ internal sealed class RoomProjector
     /// <param name="events">Committed events, in order.</param>
     /// <param name="presence">The room's connections.</param>
     /// <param name="touched">Students whose connection state changed.</param>
+    /// <param name="joins">How joins are paced now, for an instructor's fresh snapshot.</param>
     /// <param name="resync">Send every connection a full snapshot instead of events.</param>
     /// <param name="now">The server's clock.</param>
-    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now)
+    /// <param name="perSide">How many of each side's newest arguments snapshots and reveals carry.</param>
+    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now, int perSide, JoinActivityView joins)
     {
-        var projector = new RoomProjector(d, presence, now);
+        var projector = new RoomProjector(d, presence, now, perSide);
         if (resync)
         {
-            return projector.ResyncAll();
+            return projector.ResyncAll(joins);
         }
 
         projector._touched.UnionWith(touched);
@@ -81,6 +89,20 @@ internal sealed class RoomProjector
             case RoomLockChanged l:
                 _box.ToEveryone(new LockChanged(e.Seq, l.Locked));
                 break;
+            case ModerationChanged m:
+                _box.ToEveryone(new ModerationSwitched(e.Seq, m.Moderation));
+                break;
+            case NameApproved n:
+                NameChanged(e.Seq, n.ParticipantId);
+                break;
+            case CapacityChanged or AdmissionChanged:
+                _box.ToEveryone(new EntryChanged(e.Seq, new EntryView(_d.Capacity, _d.ApproveJoins)));
+                break;
+            case ParticipantAdmitted a:
+                _counts = true;
+                _roster.Add(a.ParticipantId);
+                Personal(a.ParticipantId, You(e.Seq, a.ParticipantId));
+                break;
             case ParticipantJoined or ParticipantLeft:
                 _counts = true;
                 _roster.Add(EventParticipant(e));
@@ -103,13 +125,7 @@ internal sealed class RoomProjector
                 Personal(m.ParticipantId, You(e.Seq, m.ParticipantId));
                 break;
             case ParticipantRenamed r:
-                _roster.Add(r.ParticipantId);
-                Personal(r.ParticipantId, You(e.Seq, r.ParticipantId));
-                if (!_d.Plan.Settings.Anonymous)
-                {
-                    _box.Public.Add(new AuthorRenamed(e.Seq, r.ParticipantId, r.NewName));
-                }
-
+                NameChanged(e.Seq, r.ParticipantId);
                 break;
             case ParticipantErased x:
                 _counts = _tally = true;
@@ -134,27 +150,50 @@ internal sealed class RoomProjector
                 _box.ToEveryone(new SidesSwappedView(e.Seq, s.RoundIndex));
                 break;
             case ArgumentPosted a:
+                _activity.Add(a.AuthorId);
                 Posted(e.Seq, _d.FindArgument(a.ArgumentId)!);
                 break;
             case ArgumentHidden h:
                 _tally = true;
                 _box.Instructor.Add(new ArgumentUpserted(e.Seq, RoomViews.Argument(_d, _d.FindArgument(h.ArgumentId)!, Audience.Instructor)));
                 _box.Public.Add(new ArgumentRemoved(e.Seq, h.ArgumentId));
+                TellAuthor(e.Seq, h.ArgumentId);
                 break;
             case ArgumentRestored r:
                 _tally = true;
                 Posted(e.Seq, _d.FindArgument(r.ArgumentId)!);
+                TellAuthor(e.Seq, r.ArgumentId);
                 break;
-            case BallotCast:
+            case ArgumentApproved a:
+                // Goes wherever it may be seen now; whoever saw it held gets it again, no longer held.
+                _tally = true;
+                Posted(e.Seq, _d.FindArgument(a.ArgumentId)!);
+                break;
+            case BallotCast b:
                 _counts = _tally = true;
+                _activity.Add(b.ParticipantId);
                 break;
             case RoundClosed c:
-                _box.ToEveryone(new ResultsPublished(e.Seq, RoomViews.Result(_d, c.Result, RoomViews.PublishedItems)));
+                // A result waiting to be revealed goes to the instructor only: the class gets it with its reveal.
+                var closed = new ResultsPublished(e.Seq, RoomViews.Result(_d, c.Result, RoomViews.PublishedItems));
+                if (_d.Plan.Settings.RevealResults == ResultReveal.AtOnce)
+                {
+                    _box.ToEveryone(closed);
+                }
+                else
+                {
+                    _box.Instructor.Add(closed);
+                }
+
+                break;
+            case ResultsRevealed r:
+                _clock = true;
+                _box.Public.Add(new ResultsPublished(e.Seq, RoomViews.Result(_d, _d.Rounds[r.RoundIndex].Result!, RoomViews.PublishedItems)));
                 break;
         }
     }
 
-    /// <summary>An argument goes to the instructor as it is, and to the students who may see it now.</summary>
+    /// <summary>An argument goes to the instructor as it is, and to the students (and the projector) who may see it now.</summary>
     private void Posted(long seq, Argument a)
     {
         _box.Instructor.Add(new ArgumentUpserted(seq, RoomViews.Argument(_d, a, Audience.Instructor)));
@@ -168,7 +207,11 @@ internal sealed class RoomProjector
         {
             _box.Public.Add(view);
         }
-        else if (_d.Plan.Settings.Visibility == ArgumentVisibility.OwnSide)
+        else if (_d.CanClassmateSee(a))
+        {
+            _students.Add(view);
+        }
+        else if (_d.Plan.Settings.Visibility == ArgumentVisibility.OwnSide && a.Held is null or Hold.BeforeProjector)
         {
             _bySide[(int)a.Side].Add(view);
         }
@@ -178,16 +221,25 @@ internal sealed class RoomProjector
         }
     }
 
-    /// <summary>Voting opened (or the debate ended) on a round whose arguments were kept within sides: show them to everyone.</summary>
+    /// <summary>
+    /// Voting opened (or the debate ended) on a round whose arguments were kept within sides: show everyone the
+    /// newest of each side, and how many older ones there are to fetch.
+    /// </summary>
     private void Reveal(long seq, int roundIndex)
     {
-        foreach (var a in _d.Rounds[roundIndex].Arguments.Where(a => _d.CanSee(null, a)))
+        var (arguments, older) = Snapshots.Revealed(_d, roundIndex, _perSide);
+        _box.Public.AddRange(arguments.Select(a => new ArgumentUpserted(seq, a)));
+        _box.Public.AddRange(older.Select(o => new OlderArgumentsChanged(seq, o)));
+
+        // Arguments held from the projector alone are now every student's, but not the projector's: the students'
+        // pages and counts differ from the projector's, so they get snapshots.
+        if (_d.Rounds[roundIndex].Arguments.Any(a => a is { Hidden: false, Held: Hold.BeforeProjector }))
         {
-            _box.Public.Add(new ArgumentUpserted(seq, RoomViews.Argument(_d, a, Audience.Student)));
+            _resnapshot.UnionWith(_d.Participants.Where(p => p.IsActive).Select(p => p.Id));
         }
     }
 
-    private Outbox ResyncAll()
+    private Outbox ResyncAll(JoinActivityView joins)
     {
         var groups = _presence.All().GroupBy(c => (c.Audience, c.Participant));
         foreach (var group in groups)
@@ -195,9 +247,9 @@ internal sealed class RoomProjector
             var connections = group.Select(c => c.Connection).ToList();
             var snapshot = group.Key.Audience switch
             {
-                Audience.Instructor => Snapshots.ForInstructor(_d, _presence, _now),
-                Audience.Projector => Snapshots.ForProjector(_d, _now),
-                _ => _d.FindParticipant(group.Key.Participant!.Value) is { IsActive: true } p ? Snapshots.ForStudent(_d, p, _now) : null,
+                Audience.Instructor => Snapshots.ForInstructor(_d, _presence, _now, _perSide) with { Joins = joins },
+                Audience.Projector => Snapshots.ForProjector(_d, _now, _perSide),
+                _ => _d.FindParticipant(group.Key.Participant!.Value) is { IsActive: true } p ? Snapshots.ForStudent(_d, p, _now, _perSide) : null,
             };
             if (snapshot is not null)
             {
@@ -234,8 +286,15 @@ internal sealed class RoomProjector
         {
             if (_d.FindParticipant(id) is { } p)
             {
-                _box.Instructor.Add(new RosterChanged(seq, RoomViews.Participant(p, _presence.IsConnected(id))));
+                _box.Instructor.Add(new RosterChanged(seq, RoomViews.Participant(_d, p, _presence.IsConnected(id))));
             }
+        }
+
+        // A student whose roster entry goes out anyway has their part of the round in it.
+        _activity.ExceptWith(_roster);
+        if (_activity.Count > 0 && _d.CurrentRound is { } round)
+        {
+            _box.Instructor.Add(new ActivityChanged(seq, round.Index, [.. _activity.Select(id => RoomViews.Activity(round, id))]));
         }
 
         // Connection changes are not debate events. Numbering them after the current version means a
@@ -244,7 +303,7 @@ internal sealed class RoomProjector
         {
             if (_d.FindParticipant(id) is { } p)
             {
-                _box.Instructor.Add(new RosterChanged(_d.Version + 1, RoomViews.Participant(p, _presence.IsConnected(id))));
+                _box.Instructor.Add(new RosterChanged(_d.Version + 1, RoomViews.Participant(_d, p, _presence.IsConnected(id))));
             }
         }
 
@@ -252,8 +311,13 @@ internal sealed class RoomProjector
         {
             if (_d.FindParticipant(id) is { IsActive: true } p)
             {
-                _box.Snapshots.Add((_presence.ConnectionsOf(id), Snapshots.ForStudent(_d, p, _now)));
+                _box.Snapshots.Add((_presence.ConnectionsOf(id), Snapshots.ForStudent(_d, p, _now, _perSide)));
             }
+        }
+
+        if (_students.Count > 0)
+        {
+            _box.Targeted.Add((_presence.StudentConnections(), _students));
         }
 
         for (var side = 0; side < 2; side++)
@@ -273,7 +337,28 @@ internal sealed class RoomProjector
         return _box;
     }
 
-    private YouChanged You(long seq, Guid participantId) => new(seq, RoomViews.You(_d.FindParticipant(participantId)!));
+    private YouChanged You(long seq, Guid participantId) => new(seq, RoomViews.You(_d, _d.FindParticipant(participantId)!));
+
+    /// <summary>The author of an argument the instructor hid or restored hears of it, with the reason, in their own view.</summary>
+    private void TellAuthor(long seq, Guid argumentId)
+    {
+        var author = _d.FindArgument(argumentId)!.AuthorId;
+        if (_d.FindParticipant(author) is { IsActive: true })
+        {
+            Personal(author, You(seq, author));
+        }
+    }
+
+    /// <summary>A student's name changed for the class (renamed, or a held name approved): the roster, the student, and the class's author lines.</summary>
+    private void NameChanged(long seq, Guid participantId)
+    {
+        _roster.Add(participantId);
+        Personal(participantId, You(seq, participantId));
+        if (!_d.Plan.Settings.Anonymous)
+        {
+            _box.Public.Add(new AuthorRenamed(seq, participantId, _d.NameShownToClass(_d.FindParticipant(participantId)!)));
+        }
+    }
 
     private void Personal(Guid participantId, RoomEvent e)
     {

@@ -17,7 +17,9 @@ internal static class RoomViews
             d.Plan.Motion,
             d.Status,
             d.Locked,
-            new SettingsView(s.SideAssignment, s.Visibility, MethodName(s.TallyMethod), s.MaxRankedItems, s.AllowRankingOwnArgument, s.SwapSidesEachRound, s.Anonymous),
+            new EntryView(d.Capacity, d.ApproveJoins),
+            d.Moderation,
+            new SettingsView(s.SideAssignment, s.Visibility, MethodName(s.TallyMethod), s.MaxRankedItems, s.AllowRankingOwnArgument, s.SwapSidesEachRound, s.Anonymous, s.RevealResults),
             d.Plan.PreReading,
             d.Plan.Rounds.Select((r, i) => Round(r, i, s)).ToList());
     }
@@ -28,29 +30,64 @@ internal static class RoomViews
         d.CurrentPhase,
         d.Deadline,
         d.RemainingAt(now) is { } left ? (long)left.TotalMilliseconds : null,
-        d.IsPaused);
+        d.IsPaused,
+        d.CurrentPhase == Phase.Results && d.CurrentRound is { ResultsRevealed: false });
 
     public static CountsView Counts(Debate d)
     {
         int open = d.CountOn(Side.Open), closed = d.CountOn(Side.Closed);
         var ballots = d.CurrentRound is { } round ? d.CountedBallots(round) : 0;
-        return new CountsView(open, closed, d.ActiveCount - open - closed, ballots);
+        var waiting = d.WaitingCount;
+        var voted = d.CurrentRound is { } current ? d.VotersInRoom(current) : 0;
+        return new CountsView(open, closed, d.ActiveCount - open - closed - waiting, ballots, waiting, voted);
     }
 
     public static ArgumentView Argument(Debate d, Argument a, Audience audience)
     {
         var author = d.FindParticipant(a.AuthorId)!;
-        var name = audience != Audience.Instructor && d.Plan.Settings.Anonymous ? author.Pseudonym : author.DisplayName;
+        var name = audience == Audience.Instructor ? author.DisplayName : d.NameShownToClass(author);
         var showHidden = audience == Audience.Instructor;
-        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null, a.Withdrawn);
+        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null, a.Withdrawn, a.Seq, a.Held, a.OffBallot);
     }
 
-    public static string AuthorName(Debate d, Participant p) => d.Plan.Settings.Anonymous ? p.Pseudonym : p.DisplayName;
+    public static string AuthorName(Debate d, Participant p) => d.NameShownToClass(p);
 
-    public static ParticipantView Participant(Participant p, bool connected) =>
-        new(p.Id, p.DisplayName, p.Pseudonym, p.Side, p.Muted, p.Kicked, p.Left, connected, p.JoinedAt);
+    public static ParticipantView Participant(Debate d, Participant p, bool connected)
+    {
+        var round = d.CurrentRound;
+        return new(
+            p.Id,
+            p.DisplayName,
+            p.Pseudonym,
+            p.Side,
+            p.Muted,
+            p.Kicked,
+            p.Left,
+            connected,
+            p.JoinedAt,
+            p.Waiting && p.IsActive,
+            round?.Index,
+            round?.Ballots.ContainsKey(p.Id) ?? false,
+            round?.PostsBy(p.Id) ?? 0,
+            p.NameHeld);
+    }
 
-    public static YouView You(Participant p) => new(p.Id, p.DisplayName, p.Pseudonym, p.Side, p.Muted);
+    /// <summary>A student's part in the current round (there must be one).</summary>
+    public static ActivityView Activity(RoundState round, Guid participantId) =>
+        new(participantId, round.Ballots.ContainsKey(participantId), round.PostsBy(participantId));
+
+    public static YouView You(Debate d, Participant p) => new(
+        p.Id,
+        p.DisplayName,
+        p.Pseudonym,
+        p.Side,
+        p.Muted,
+        d.Rounds.SelectMany(r => r.Arguments)
+            .Where(a => a.AuthorId == p.Id && a.Hidden && !a.Withdrawn)
+            .Select(a => new HiddenArgumentView(a.Id, a.RoundIndex, a.Text, a.HiddenReason!))
+            .ToList(),
+        p.Waiting,
+        p.NameHeld);
 
     public static BallotView Ballot(Ballot b) => new(b.RoundIndex, b.Ranking, b.Revision, b.Receipt, b.CastAt);
 
@@ -77,31 +114,48 @@ internal static class RoomViews
             ranking,
             r.Sides?.Select(s => new SideScoreView(s.Side, s.Points, s.Arguments, Math.Round(s.Share, 4))).ToList(),
             r.Motion is { } m ? Motion(m) : null,
-            r.Persuasion is { } p ? new PersuasionView(Motion(p.Before), Motion(p.After), p.ForGain, p.AgainstGain, p.Winner) : null);
+            r.Persuasion is { } p ? Persuasion(p) : null);
     }
 
+    /// <summary>The persuasion as the wire shows it: the verdict, and the gains rounded for display.</summary>
+    public static PersuasionView Persuasion(Persuasion p) => new(Motion(p.Before), Motion(p.After), p.ForGain, p.AgainstGain, p.Winner, p.Verdict);
+
     /// <summary>The live tally of the round being voted on, for the instructor; null outside a vote.</summary>
-    public static ResultView? LiveTally(Debate d) =>
-        d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? Result(d, d.ResultOf(round), PublishedItems) : null;
+    public static ResultView? LiveTally(Debate d) => LiveCount(d) is { } count ? Result(d, count, PublishedItems) : null;
+
+    /// <summary>The round being voted on, counted as its ballots stand; null outside a vote.</summary>
+    public static RoundResult? LiveCount(Debate d) => d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? d.ResultOf(round) : null;
 
     /// <summary>The method's wire name: "borda", "instantRunoff" or "schulze".</summary>
     public static string MethodName(TallyMethod method) => JsonNamingPolicy.CamelCase.ConvertName(method.ToString());
 
-    /// <summary>Every closed round under every method, and each student's change of mind: for the instructor.</summary>
+    /// <summary>
+    /// Every closed argument and ranking round under every method, counted as at its close, and each student's change
+    /// of mind: for the instructor. Motion votes have one count whatever the method, so they are left out.
+    /// </summary>
     public static ComparisonView Comparison(Debate d)
     {
         var rounds = d.Rounds
-            .Where(r => r.Result is not null)
-            .Select(r => new RoundComparisonView(
-                r.Index,
-                r.Plan.Title,
-                r.Plan.Kind == RoundKind.MotionVote ? [Result(d, r.Result!)] : [.. Tally.Methods.Select(m => Result(d, d.ResultOf(r, m)))]))
+            .Where(r => r.Counted is not null && r.Plan.Kind != RoundKind.MotionVote)
+            .Select(r => new RoundComparisonView(r.Index, r.Plan.Title, [.. Recounts(d, r, Tally.Methods)], RecountNote(d.NoteOn(r))))
             .ToList();
         var changes = d.MindChanges()
             .Select(c => new MindChangeView(c.ParticipantId, d.FindParticipant(c.ParticipantId)!.DisplayName, c.Before, c.After, c.Changed))
             .ToList();
         return new ComparisonView(rounds, changes);
     }
+
+    /// <summary>
+    /// A closed round recounted (<see cref="Debate.RecountOf"/>) under the given methods; a motion vote has one count, whatever the method.
+    /// </summary>
+    public static IEnumerable<ResultView> Recounts(Debate d, RoundState round, IEnumerable<TallyMethod> methods) =>
+        round.Plan.Kind == RoundKind.MotionVote
+            ? [Result(d, d.RecountOf(round, d.Plan.Settings.TallyMethod))]
+            : methods.Select(m => Result(d, d.RecountOf(round, m)));
+
+    /// <summary>The note beside a recount, or null when nothing happened since the close.</summary>
+    public static RecountNoteView? RecountNote(RecountNote note) =>
+        note.IsEmpty ? null : new(note.RemovedStudents, note.HiddenArguments, note.RestoredArguments, note.WithdrawnArguments, note.ErasedStudents);
 
     private static RunoffView Runoff(RoundPlan round, RunoffDetail runoff) => new(
         runoff.Rounds.Select(r => new RunoffRoundView(r.Number, r.Counts.Select(c => new RunoffCountView(c.ItemId, Label(round, c.ItemId), c.Votes)).ToList(), r.Eliminated, r.Exhausted, r.Continuing)).ToList(),

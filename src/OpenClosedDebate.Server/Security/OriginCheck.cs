@@ -1,12 +1,14 @@
 namespace OpenClosedDebate.Server.Security;
 
 using Microsoft.Extensions.Options;
+using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Logs;
 
 /// <summary>
 /// Refuses hub connections that a browser opens from another site. A request without an Origin
 /// header is not from a browser page, so the check does not apply.
 /// </summary>
-internal static partial class OriginCheck
+internal static class OriginCheck
 {
     public static IApplicationBuilder UseHubOriginCheck(this IApplicationBuilder app, PathString hubs) =>
         app.UseWhen(c => c.Request.Path.StartsWithSegments(hubs), branch => branch.Use(async (http, next) =>
@@ -18,11 +20,11 @@ internal static partial class OriginCheck
                 return;
             }
 
-            LogRefused(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OriginCheck).FullName!), origin);
+            http.RequestServices.GetRequiredService<RefusalLog>().ForeignOrigin(origin);
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
         }));
 
-    /// <summary>Whether a browser origin is this server itself or one the settings allow.</summary>
+    /// <summary>Whether a browser origin is this server itself (as the request or PublicUrl names it) or one the settings allow.</summary>
     public static bool IsAllowed(string origin, HttpContext http)
     {
         if (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
@@ -31,10 +33,8 @@ internal static partial class OriginCheck
             return true;
         }
 
-        var allowed = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowedOrigins;
+        var allowed = http.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.AllowedOrigins
+            .Append(http.RequestServices.GetRequiredService<IOptions<PublicUrlOptions>>().Value.Origin ?? string.Empty);
         return allowed.Any(a => string.Equals(a.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a hub connection from origin {Origin}")]
-    private static partial void LogRefused(ILogger logger, string origin);
 }

@@ -3,7 +3,10 @@ namespace OpenClosedDebate.Server.Transcripts;
 using System.Globalization;
 using OpenClosedDebate.Server.Contract;
 
-/// <summary>Spreadsheet exports: one row per argument, and one row per ballot with its ranked ids in order.</summary>
+/// <summary>
+/// Spreadsheet exports: one row per argument, and one row per ballot with its ranked choices in order, each id beside
+/// the text it stands for. Cells and records as <see cref="Csv"/> writes them; times as <see cref="ReviewTime"/>.
+/// </summary>
 internal static class CsvExport
 {
     public static async Task WriteArgumentsAsync(ReviewView review, TextWriter writer)
@@ -11,7 +14,7 @@ internal static class CsvExport
         await Csv.WriteRowAsync(writer, "round", "round_title", "argument_id", "kind", "side", "author", "author_id", "reply_to_id", "posted_at", "words", "hidden", "hidden_reason", "withdrawn", "text");
         foreach (var round in review.Rounds)
         {
-            foreach (var argument in Flatten(round.Open.Concat(round.Closed)).OrderBy(a => a.PostedAt))
+            foreach (var argument in ReviewItems.Arguments(round).OrderBy(a => a.PostedAt))
             {
                 await Csv.WriteRowAsync(
                     writer,
@@ -23,11 +26,11 @@ internal static class CsvExport
                     argument.Author,
                     argument.AuthorId.ToString(),
                     argument.ReplyToId?.ToString(),
-                    Instant(argument.PostedAt),
+                    ReviewTime.Format(argument.PostedAt),
                     Number(argument.Words),
-                    argument.Hidden ? "yes" : "no",
+                    YesNo(argument.Hidden),
                     argument.HiddenReason,
-                    argument.Withdrawn ? "yes" : "no",
+                    YesNo(argument.Withdrawn),
                     argument.Text);
             }
         }
@@ -36,26 +39,31 @@ internal static class CsvExport
     public static async Task WriteBallotsAsync(ReviewView review, TextWriter writer)
     {
         var width = Math.Max(1, review.Rounds.SelectMany(r => r.Ballots).Select(b => b.Ranking.Count).DefaultIfEmpty(1).Max());
-        string?[] header = ["round", "round_title", "voter", "voter_id", "revision", "receipt", "cast_at", .. Enumerable.Range(1, width).Select(i => $"choice_{i}")];
+        string?[] header =
+        [
+            "round", "round_title", "voter", "voter_id", "voter_removed", "counted", "revision", "receipt", "cast_at",
+            .. Enumerable.Range(1, width).SelectMany(i => new[] { $"choice_{Number(i)}", $"choice_{Number(i)}_text" }),
+        ];
         await Csv.WriteRowAsync(writer, header);
         foreach (var round in review.Rounds)
         {
+            var arguments = ReviewItems.ById(round);
             foreach (var ballot in round.Ballots)
             {
                 string?[] cells =
                 [
-                    Number(round.Index + 1), round.Title, ballot.Voter, ballot.ParticipantId.ToString(), Number(ballot.Revision), ballot.Receipt, Instant(ballot.CastAt),
-                    .. Enumerable.Range(0, width).Select(i => i < ballot.Ranking.Count ? ballot.Ranking[i] : null),
+                    Number(round.Index + 1), round.Title, ballot.Voter, ballot.ParticipantId.ToString(), YesNo(ballot.VoterRemoved), YesNo(ballot.Counted),
+                    Number(ballot.Revision), ballot.Receipt, ReviewTime.Format(ballot.CastAt),
+                    .. Enumerable.Range(0, width).SelectMany(i => i < ballot.Ranking.Count
+                        ? new[] { ballot.Ranking[i], ReviewItems.Text(round, arguments, ballot.Ranking[i]) }
+                        : new string?[] { null, null }),
                 ];
                 await Csv.WriteRowAsync(writer, cells);
             }
         }
     }
 
-    private static IEnumerable<ReviewArgumentView> Flatten(IEnumerable<ReviewArgumentView> arguments) =>
-        arguments.SelectMany(a => new[] { a }.Concat(Flatten(a.Replies)));
-
     private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    private static string YesNo(bool value) => value ? "yes" : "no";
 }

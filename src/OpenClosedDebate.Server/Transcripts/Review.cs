@@ -17,17 +17,19 @@ internal static partial class Review
     public static ReviewView Build(Debate d, IReadOnlyList<DebateEvent> history, bool shared)
     {
         string Name(Guid id) => d.FindParticipant(id) is { } p ? (shared ? p.Pseudonym : p.DisplayName) : "A student";
-        var post = d.Plan.PostDebateVoteIndex() is { } i && d.Rounds.Count > i ? d.Rounds[i].Result?.Persuasion : null;
+        var persuasion = d.RecountedPersuasion();
+        var motionVotes = new[] { d.Plan.PreDebateVoteIndex(), d.Plan.PostDebateVoteIndex() }.OfType<int>().Where(i => i < d.Rounds.Count).Select(i => d.Rounds[i]);
         return new ReviewView(
             Format,
             shared,
             new ReviewDebateView(
                 d.Id, d.JoinCode, d.Plan.Motion, d.Status, d.CreatedAt, d.StartedAt, d.FinishedAt,
                 d.Participants.Count(p => !p.Erased), RoomViews.MethodName(d.Plan.Settings.TallyMethod), d.Plan.PreReading),
-            post is null ? null : RoomViews.Result(d, new RoundResult(0, RoundKind.MotionVote, 0, null, null, null, post)).Persuasion,
+            persuasion is null ? null : RoomViews.Persuasion(persuasion),
+            persuasion is null ? null : RoomViews.RecountNote(d.NoteOn(motionVotes)),
             [.. d.Plan.Rounds.Select((plan, index) => Round(d, plan, index, Name))],
             Participation(d, Name),
-            Timeline.Of(d, history, Name));
+            Timeline.Of(d, history, Name, shared));
     }
 
     public static int Words(string text) => WordPattern().Count(text);
@@ -54,26 +56,15 @@ internal static partial class Review
             view.Options,
             [.. roots.Where(a => a.Side == Side.Open).Select(Thread)],
             [.. roots.Where(a => a.Side == Side.Closed).Select(Thread)],
-            [.. (state?.Ballots.Values ?? []).OrderBy(b => b.CastAt).Select(b => new ReviewBallotView(b.ParticipantId, name(b.ParticipantId), b.Ranking, b.Revision, b.Receipt, b.CastAt))],
-            Results(d, state));
+            [.. (state?.Ballots.Values ?? []).OrderBy(b => b.CastAt).Select(b => new ReviewBallotView(
+                b.ParticipantId, name(b.ParticipantId), b.Ranking, b.Revision, b.Receipt, b.CastAt, d.FindParticipant(b.ParticipantId) is { Kicked: true }, d.BallotCounts(state!, b.ParticipantId)))],
+            state?.Counted is null ? [] : [.. RoomViews.Recounts(d, state, MethodsOwnFirst(d))],
+            state?.Counted is null ? null : RoomViews.RecountNote(d.NoteOn(state)));
     }
 
-    /// <summary>The published result first, then the round under each other method.</summary>
-    private static List<ResultView> Results(Debate d, RoundState? round)
-    {
-        if (round?.Result is not { } published)
-        {
-            return [];
-        }
-
-        var results = new List<ResultView> { RoomViews.Result(d, published) };
-        if (round.Plan.Kind != RoundKind.MotionVote)
-        {
-            results.AddRange(Tally.Methods.Where(m => m != d.Plan.Settings.TallyMethod).Select(m => RoomViews.Result(d, d.ResultOf(round, m))));
-        }
-
-        return results;
-    }
+    /// <summary>The debate's method first (its count is the one the class saw), then the others.</summary>
+    private static IEnumerable<TallyMethod> MethodsOwnFirst(Debate d) =>
+        Tally.Methods.OrderBy(m => m == d.Plan.Settings.TallyMethod ? 0 : 1);
 
     private static List<ParticipationView> Participation(Debate d, Func<Guid, string> name)
     {

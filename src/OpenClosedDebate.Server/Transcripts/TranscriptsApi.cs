@@ -17,6 +17,7 @@ using OpenClosedDebate.Server.Rooms;
 /// </summary>
 internal static class TranscriptsApi
 {
+    // Markdown goes without a byte order mark: some renderers would then miss a heading on the first line.
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     public static RouteGroupBuilder MapTranscriptsApi(this IEndpointRouteBuilder app)
@@ -25,11 +26,11 @@ internal static class TranscriptsApi
         group.MapGet("/review", async (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
             TypedResults.Ok(await BuildAsync(id, share, rooms, services, http)));
         group.MapGet("/export/transcript.md", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "transcript.md", "text/markdown; charset=utf-8", (review, stream) => WriteTextAsync(stream, w => MarkdownExport.WriteAsync(review, w))));
+            ExportAsync(id, share, rooms, services, http, "transcript.md", "text/markdown; charset=utf-8", (review, stream) => WriteTextAsync(stream, Utf8, w => MarkdownExport.WriteAsync(review, w))));
         group.MapGet("/export/arguments.csv", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "arguments.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, w => CsvExport.WriteArgumentsAsync(review, w))));
+            ExportAsync(id, share, rooms, services, http, "arguments.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, Csv.Encoding, w => CsvExport.WriteArgumentsAsync(review, w))));
         group.MapGet("/export/ballots.csv", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "ballots.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, w => CsvExport.WriteBallotsAsync(review, w))));
+            ExportAsync(id, share, rooms, services, http, "ballots.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, Csv.Encoding, w => CsvExport.WriteBallotsAsync(review, w))));
         group.MapGet("/export/debate.json", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, IOptions<JsonOptions> json, HttpContext http) =>
             ExportAsync(id, share, rooms, services, http, "debate.json", "application/json; charset=utf-8", (review, stream) => JsonSerializer.SerializeAsync(stream, review, json.Value.SerializerOptions)));
         group.MapPost("/participants/{participantId:guid}/erase", Erase);
@@ -51,9 +52,9 @@ internal static class TranscriptsApi
         return TypedResults.Stream(stream => write(review, stream), contentType, name);
     }
 
-    private static async Task WriteTextAsync(Stream stream, Func<TextWriter, Task> write)
+    private static async Task WriteTextAsync(Stream stream, Encoding encoding, Func<TextWriter, Task> write)
     {
-        await using var writer = new StreamWriter(stream, Utf8, bufferSize: 16 * 1024);
+        await using var writer = new StreamWriter(stream, encoding, bufferSize: 16 * 1024);
         await write(writer);
     }
 

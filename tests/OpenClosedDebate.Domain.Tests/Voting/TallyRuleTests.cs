@@ -71,6 +71,57 @@ public sealed class TallyRuleTests
     }
 
     [Fact]
+    public void InstantRunoff_TwoBallotsForTwoItems_MarksBothItemsOfTheBrokenTie()
+    {
+        var ballots = Profile.Ballots("1: a", "1: b");
+
+        var result = InstantRunoff.Tally(["a", "b"], ballots, maxRanked: 1);
+
+        Assert.Equal([("a", true), ("b", true)], result.Items.Select(i => (i.ItemId, i.TieBroken)));
+        Assert.Equal(["b"], result.Runoff!.Rounds[0].Eliminated);
+    }
+
+    [Fact]
+    public void InstantRunoff_ATieThatDecidesNothing_LeavesTheOthersUnmarked()
+    {
+        // B and C tie for the fewest votes; A's first place never depended on it.
+        var ballots = Profile.Ballots("3: A", "1: B", "1: C");
+
+        var result = InstantRunoff.Tally(["A", "B", "C"], ballots, maxRanked: 1);
+
+        Assert.Equal([("A", false), ("B", true), ("C", true)], result.Items.Select(i => (i.ItemId, i.TieBroken)));
+    }
+
+    [Fact]
+    public void InstantRunoff_NoBallots_NamesNoDecisiveRound()
+    {
+        var result = InstantRunoff.Tally(["a", "b", "c"], [], maxRanked: 2);
+
+        Assert.Null(result.Runoff!.DecisiveRound);
+        Assert.Equal(["a", "b", "c"], result.Items.Select(i => i.ItemId));
+        Assert.All(result.Items, i => Assert.True(i.TieBroken));
+    }
+
+    [Fact]
+    public void InstantRunoff_OnlyEmptyBallots_NamesNoDecisiveRound()
+    {
+        // A ballot is empty here when everything it ranked is no longer a candidate (a hidden argument).
+        var result = InstantRunoff.Tally(["a", "b"], [["hidden"], ["hidden"]], maxRanked: 1);
+
+        Assert.Null(result.Runoff!.DecisiveRound);
+        Assert.All(result.Runoff.Rounds, r => Assert.Equal((0, 2), (r.Continuing, r.Exhausted)));
+    }
+
+    [Fact]
+    public void InstantRunoff_OneBallot_IsDecisiveInTheFirstRound()
+    {
+        var result = InstantRunoff.Tally(["a", "b"], [["b"]], maxRanked: 1);
+
+        Assert.Equal(1, result.Runoff!.DecisiveRound);
+        Assert.Equal("b", result.Items[0].ItemId);
+    }
+
+    [Fact]
     public void InstantRunoff_ABallotWithNoChoiceLeft_IsCountedExhausted()
     {
         var ballots = Profile.Ballots("3: A", "2: B", "2: C B");

@@ -6,6 +6,8 @@ import { useStore } from '../../store';
 import { Notice } from '../../ui/Notice';
 import { PersuasionBlock } from '../../ui/ResultsPanel';
 import { methodNames } from '../../ui/methods';
+import { recountText } from '../../ui/recount';
+import { utcTime } from '../../ui/time';
 import { navigate } from '../router';
 import { Exports } from './Exports';
 import { ParticipationTable } from './ParticipationTable';
@@ -54,7 +56,7 @@ export function ReviewPage({ id }: { id: string }) {
         <h1 class="motion motion--console">{d.motion}</h1>
         <p class="review__meta">
           <span class={`status status--${d.status}`}>{d.status}</span> · code <span class="mono">{d.joinCode}</span> ·{' '}
-          {new Date(d.startedAt ?? d.createdAt).toLocaleString()} · {d.students} students · counted by {methodNames[d.tallyMethod]}
+          {utcTime(d.startedAt ?? d.createdAt)} · {d.students} students · counted by {methodNames[d.tallyMethod]}
           {d.status === 'running' && ' · updates live'}
         </p>
       </header>
@@ -63,6 +65,7 @@ export function ReviewPage({ id }: { id: string }) {
       {review.persuasion && (
         <section class="card">
           <h2>The motion vote</h2>
+          {review.persuasionRecountNote && <p class="notice recount-note">{recountText(review.persuasionRecountNote)}</p>}
           <PersuasionBlock persuasion={review.persuasion} />
         </section>
       )}

@@ -1,8 +1,10 @@
 import type { ReviewArgumentView, ReviewRoundView } from '../../contract';
-import { methodNames, scoreText, short } from '../../ui/methods';
+import { methodNames, motionSummary, scoreText, short } from '../../ui/methods';
+import { recountText, shownToTheClass } from '../../ui/recount';
 import { SideBadge } from '../../ui/SideBadge';
+import { BallotList } from './BallotList';
 
-/** One round: its arguments by side with rebuttals threaded, and its results under every method. */
+/** One round: its arguments by side with rebuttals threaded, its results under every method, and its ballots. */
 export function RoundReview({ round }: { round: ReviewRoundView }) {
   const labels = new Map<string, string>();
   const collect = (a: ReviewArgumentView) => {
@@ -32,6 +34,7 @@ export function RoundReview({ round }: { round: ReviewRoundView }) {
           })}
         </div>
       )}
+      {round.recountNote && <p class="notice recount-note">{recountText(round.recountNote)}</p>}
       {round.results.length > 0 && (
         <div class="comparison__methods">
           {round.results.map((r, i) =>
@@ -39,7 +42,7 @@ export function RoundReview({ round }: { round: ReviewRoundView }) {
               <div key={r.ranking.method}>
                 <p class="comparison__method">
                   {methodNames[r.ranking.method]}
-                  {i === 0 && ' (shown to the class)'}
+                  {i === 0 && (shownToTheClass(round.recountNote) ? ' (shown to the class)' : ' (recounted)')}
                 </p>
                 <ol>
                   {r.ranking.items.slice(0, 5).map((item) => (
@@ -51,16 +54,12 @@ export function RoundReview({ round }: { round: ReviewRoundView }) {
                 {r.ranking.note && <p class="hint">{r.ranking.note}</p>}
               </div>
             ) : (
-              r.motion && (
-                <p key="motion">
-                  For {r.motion.forPercent}% · Against {r.motion.againstPercent}% · Undecided {r.motion.undecidedPercent}% ({r.ballotCount} ballots)
-                </p>
-              )
+              r.motion && <p key="motion">{motionSummary(r)}</p>
             ),
           )}
         </div>
       )}
-      <p class="hint">{round.ballots.length} ballots.</p>
+      <BallotList round={round} labels={labels} />
     </details>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TimelineEntryView } from '../../contract';
+import { utcTime } from '../../ui/time';
 
 const filters: { key: string; label: string; kinds: string[] | null }[] = [
   { key: 'all', label: 'Everything', kinds: null },
@@ -32,7 +33,7 @@ export function TimelineList({ timeline }: { timeline: TimelineEntryView[] }) {
       <ol class="timeline" tabIndex={0} aria-label="Timeline entries">
         {shown.map((e) => (
           <li key={e.seq} class={`timeline__entry timeline__entry--${e.kind}${e.replyToId ? ' timeline__entry--reply' : ''}`}>
-            <time dateTime={e.at}>{new Date(e.at).toLocaleTimeString()}</time>
+            <time dateTime={e.at}>{utcTime(e.at)}</time>
             <span class="timeline__actor">{e.actor}</span>
             <span class="timeline__text">{e.text}</span>
           </li>

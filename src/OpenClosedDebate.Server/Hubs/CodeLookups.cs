@@ -1,0 +1,61 @@
+namespace OpenClosedDebate.Server.Hubs;
+
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Logs;
+using OpenClosedDebate.Server.Rooms;
+using OpenClosedDebate.Server.Security;
+
+/// <summary>
+/// Finds the room for a join code typed on a connection, so that codes can't be guessed at speed: a code
+/// that matches no debate costs the caller's address one of its lookups (IPv6 counted by /64), and a
+/// connection that has tried too many unknown codes is closed when it tries again.
+/// </summary>
+/// <remarks>
+/// The address's lookup is taken before the code is looked up and given back as soon as it is found, so
+/// a class behind one address joining at once spends nothing, and many guessing connections together can
+/// never try more codes than the address has lookups.
+/// </remarks>
+internal sealed class CodeLookups(RoomRegistry rooms, IOptions<RateLimitOptions> options, RefusalLog log, TimeProvider time)
+{
+    private static readonly object FailedKey = new();
+
+    private readonly RateLimitOptions _limits = options.Value;
+    private readonly TokenBuckets _addresses = new(options.Value.FailedCodeLookupBurst, options.Value.FailedCodeLookupRefill, time);
+
+    public async Task<Room> FindAsync(HubCallerContext caller, string? code)
+    {
+        if (Failed(caller) >= _limits.FailedCodeLookupsPerConnection)
+        {
+            caller.Abort();
+            log.ClosedConnection("kept trying join codes that match no debate");
+            throw new HubException("rateLimited: This connection tried too many codes that match no debate, so it was closed. Check the code and reload the page.");
+        }
+
+        var address = AddressKey.Of(caller.GetHttpContext()?.Connection.RemoteIpAddress);
+        if (!_addresses.TryTake(address))
+        {
+            throw new HubException("rateLimited: Too many wrong join codes were tried from your network. Check the code and try again in a minute.");
+        }
+
+        try
+        {
+            var room = await rooms.FindByCodeAsync(code);
+            _addresses.Return(address);
+            return room;
+        }
+        catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
+        {
+            caller.Items[FailedKey] = Failed(caller) + 1;
+            throw;
+        }
+        catch
+        {
+            _addresses.Return(address);
+            throw;
+        }
+    }
+
+    private static int Failed(HubCallerContext caller) => caller.Items.TryGetValue(FailedKey, out var count) ? (int)count! : 0;
+}
