@@ -49,4 +49,37 @@ public sealed class ModerationInTheBrowserTests(Chromium chrome, WebServer serve
         await Expect(ben.Page.Locator(".argument").Filter(new() { HasText = Held }).GetByRole(AriaRole.Button, new() { Name = "Rebut" })).ToBeVisibleAsync();
         await Screenshots.TakeAsync(projector, "moderation-projector-after-1920x1080");
     }
+
+    [Fact]
+    public async Task A_name_the_word_filter_holds_shows_as_the_pseudonym_and_its_student_is_told_until_the_instructor_approves_it()
+    {
+        var console = await ConsolePage.SignInAsync(chrome, server.BaseUrl);
+        var code = await console.PrepareTwoRoundDebateAsync("Schools should publish the models they use.");
+        var held = await StudentPage.JoinByCodeAsync(chrome, server.BaseUrl, code, "B4stard");
+        var ben = await StudentPage.JoinByCodeAsync(chrome, server.BaseUrl, code, "Ben");
+
+        var notice = held.Page.Locator("[data-name-held]");
+        await Expect(notice).ToContainTextAsync("Your instructor checks your name before the class sees it");
+        var pseudonym = await notice.Locator("strong").InnerTextAsync();
+        Assert.NotEqual("B4stard", pseudonym);
+        await Screenshots.TakeAsync(held.Page, "moderation-phone-name-held-390x844", fullPage: false);
+        await Axe.AssertCleanAsync(held.Page, "phone with a held name");
+
+        var moderation = console.Page.GetByRole(AriaRole.Region, new() { Name = "Moderation" });
+        var names = moderation.Locator(".entry__student");
+        await Expect(names).ToHaveCountAsync(1);
+        await Expect(names).ToContainTextAsync($"(shown as {pseudonym})");
+        await console.ClickAsync("Start the debate");
+        await ben.WaitForPhaseAsync("Arguing");
+
+        // Running, the panel sits under the clock, where a teacher at 1366x768 sees it without scrolling.
+        var box = await moderation.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Y < Chromium.Laptop.Height, $"The moderation panel starts at {box.Y} px, below the fold of a {Chromium.Laptop.Height} px console.");
+        await Screenshots.TakeAsync(console.Page, "moderation-console-name-held-1366x768", fullPage: false);
+
+        await names.GetByRole(AriaRole.Button, new() { Name = "Approve name" }).ClickAsync();
+        await Expect(names).ToHaveCountAsync(0);
+        await Expect(notice).ToHaveCountAsync(0);
+    }
 }

@@ -72,6 +72,12 @@ public sealed class VerdictAndRecountInTheBrowserTests(Chromium chrome, WebServe
             await Expect(smallProjector.Locator(".persuasion-result__verdict")).ToHaveTextAsync("A draw");
             await Screenshots.TakeAsync(smallProjector, "projector-persuasion-draw-1280x720");
 
+            // Changes of mind: a line for the class's movement, and only the two who moved in the table.
+            var minds = console.Page.Locator(".mind-changes");
+            await Expect(minds.Locator(".mind-changes__summary")).ToHaveTextAsync("2 of 6 students who voted both times changed their mind: 1 to For, 1 to Against.");
+            await Expect(minds.GetByRole(AriaRole.Region, new() { Name = "Students who changed their mind" }).Locator("tbody tr")).ToHaveTextAsync(["EveUndecidedFor (changed)", "FayUndecidedAgainst (changed)"]);
+            await Expect(minds.GetByRole(AriaRole.Region, new() { Name = "Everyone who voted on the motion" })).ToBeHiddenAsync();
+
             // Eve is removed after every round has closed. The comparison counts as at the close and says what happened.
             // The comparison updates itself as the removal arrives: no button to press.
             await console.RosterActionAsync("Eve", "Remove…");

@@ -28,6 +28,10 @@ public sealed class WordFilterTests
     [InlineData("cum")]
     [InlineData("🖕")]
     [InlineData("that's bullsh1t. No: shit!")]
+    [InlineData("f*ck this")]
+    [InlineData("what a load of sh*t")]
+    [InlineData("F**K")]
+    [InlineData("*sh*t*")]
     public void Matches_ListedWordsDespiteTricks(string text) => Assert.True(Filter.Matches(text), text);
 
     [Theory]
@@ -41,6 +45,9 @@ public sealed class WordFilterTests
     [InlineData("The blow came after the job.")]
     [InlineData("Open models in 2024 cost 4 5 dollars")]
     [InlineData("assess as a s i a n economies grow")]
+    [InlineData("x*y = 2*3, and a*b*c")]
+    [InlineData("**bold** and *emphasis*, f*** alone")]
+    [InlineData("a*ss spells no listed word, and sh* is too short to read")]
     [InlineData("")]
     public void Matches_NothingInOrdinaryText(string text) => Assert.False(Filter.Matches(text), text);
 
@@ -52,6 +59,21 @@ public sealed class WordFilterTests
         Assert.False(filter.Matches("Dick Francis wrote thrillers."));
         Assert.True(filter.Matches("shit"));
         Assert.Equal(1, filter.Count);
+    }
+
+    [Fact]
+    public void TwoLettersApart_AreNotReadAsAWordSpeltOut()
+    {
+        var filter = new WordFilter(["xx", "xxx"], []);
+
+        Assert.False(filter.Matches("![x](x"));
+        Assert.True(filter.Matches("x x x"));
+    }
+
+    [Fact]
+    public void FirstMatch_NamesTheWordAMaskedWordStandsFor()
+    {
+        Assert.Equal("fuck", Filter.FirstMatch("f**k"));
     }
 
     [Fact]

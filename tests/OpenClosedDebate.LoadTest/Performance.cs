@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 
-/// <summary>Writes docs/PERFORMANCE.md: the machine, the commands, the DESIGN.md targets beside the medians, and every scenario's table.</summary>
+/// <summary>Writes docs/PERFORMANCE.md: the machine, the commands, the targets of docs/design.md beside the medians, and every scenario's table.</summary>
 internal static class Performance
 {
     public const string Idle = "1. 10,000 students connected, then idle";
@@ -31,7 +31,7 @@ internal static class Performance
         text.AppendLine(Invariant, $"Written by `{command}` on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC. Don't edit it by hand: run the script again.");
         text.AppendLine(Invariant, $"Every figure is the **median of {runs} run{(runs == 1 ? "" : "s")}**. Each run measures our server and then a bare SignalR hub with the");
         text.AppendLine("same broadcast pattern and no debate logic, one after the other on the same machine, so the ratio column compares like with like.");
-        text.AppendLine("The load generator runs on the same box as the server and shares its two cores, as DESIGN.md's targets require.");
+        text.AppendLine("The load generator runs on the same box as the server and shares its two cores, as the targets in design.md require.");
         text.AppendLine("Micro-benchmarks of the hot pure code (tallies, snapshots, ballot validation) are in [MICROBENCHMARKS.md](MICROBENCHMARKS.md).");
         text.AppendLine();
         text.AppendLine("## Machine");
@@ -79,7 +79,7 @@ internal static class Performance
 
     private static void Targets(StringBuilder text, Dictionary<string, (IReadOnlyList<Metric> Ours, IReadOnlyList<Metric> Bare)> m, Scenarios s)
     {
-        text.AppendLine("## DESIGN.md targets");
+        text.AppendLine("## Targets ([design.md](design.md#targets))");
         text.AppendLine();
         text.AppendLine("| target | measured | bare hub | ratio | met |");
         text.AppendLine("|---|---:|---:|---:|:---:|");

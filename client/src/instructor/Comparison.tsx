@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
-import type { ComparisonView } from '../contract';
+import type { ComparisonView, MindChangeView } from '../contract';
 import { errorText } from '../errors';
 import { currentRound, type RoomState } from '../state';
-import { comparisonKey } from './comparison';
+import { comparisonKey, mindChangeSummary } from './comparison';
 import { itemLabel, methodNames, short } from '../ui/methods';
 import { Notice } from '../ui/Notice';
 import { recountText } from '../ui/recount';
@@ -75,32 +75,54 @@ export function Comparison({ state }: { state: RoomState }) {
           </div>
         </div>
       ))}
-      {view && view.mindChanges.length > 0 && (
-        <>
-          <h4>Changes of mind on the motion</h4>
-          <table class="table">
-            <thead>
-              <tr>
-                <th scope="col">Student</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.mindChanges.map((c) => (
-                <tr key={c.participantId} class={c.changed ? 'changed' : ''}>
-                  <td>{nameOf(c.participantId, c.displayName)}</td>
-                  <td>{c.before ? choiceNames[c.before] : '—'}</td>
-                  <td>
-                    {c.after ? choiceNames[c.after] : '—'}
-                    {c.changed && ' (changed)'}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {view && view.mindChanges.length > 0 && <MindChanges changes={view.mindChanges} nameOf={nameOf} />}
     </section>
+  );
+}
+
+/** Who changed their mind on the motion: a summary line and only those who changed; everyone's votes a click away. */
+function MindChanges({ changes, nameOf }: { changes: MindChangeView[]; nameOf: (id: string, fallback: string) => string }) {
+  const changed = changes.filter((c) => c.changed).sort((a, b) => nameOf(a.participantId, a.displayName).localeCompare(nameOf(b.participantId, b.displayName)));
+  const voters = changes.filter((c) => c.before !== null || c.after !== null);
+  return (
+    <div class="mind-changes">
+      <h4>Changes of mind on the motion</h4>
+      <p class="mind-changes__summary">{mindChangeSummary(changes)}</p>
+      {changed.length > 0 && <MindTable rows={changed} nameOf={nameOf} label="Students who changed their mind" />}
+      {voters.length > changed.length && (
+        <details>
+          <summary>Everyone who voted on the motion ({voters.length})</summary>
+          <MindTable rows={voters} nameOf={nameOf} label="Everyone who voted on the motion" />
+        </details>
+      )}
+    </div>
+  );
+}
+
+function MindTable({ rows, nameOf, label }: { rows: MindChangeView[]; nameOf: (id: string, fallback: string) => string; label: string }) {
+  return (
+    <div class="table-scroll mind-changes__table" tabIndex={0} role="region" aria-label={label}>
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((c) => (
+            <tr key={c.participantId} class={c.changed ? 'changed' : ''}>
+              <td>{nameOf(c.participantId, c.displayName)}</td>
+              <td>{c.before ? choiceNames[c.before] : '—'}</td>
+              <td>
+                {c.after ? choiceNames[c.after] : '—'}
+                {c.changed && ' (changed)'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

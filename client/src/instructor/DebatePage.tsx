@@ -87,6 +87,7 @@ export function DebatePage({ id }: { id: string }) {
       {debateStatus === 'lobby' && (
         <>
           <LobbyPanel state={state} session={session} onStart={() => step('Start')} />
+          <ModerationPanel state={state} session={session} />
           <details class="card">
             <summary>Edit the rounds (until the debate starts)</summary>
             <PlanEditor id={id} initial={detail.plan} onSaved={setDetail} handle={editor} />
@@ -94,7 +95,6 @@ export function DebatePage({ id }: { id: string }) {
         </>
       )}
       {debateStatus === 'running' && <RunPanel state={state} session={session} />}
-      {(debateStatus === 'lobby' || debateStatus === 'running') && <ModerationPanel state={state} session={session} />}
       {debateStatus === 'finished' && (
         <section>
           <h2>The debate has finished</h2>

@@ -93,7 +93,7 @@ export function ModerationPanel({ state, session }: { state: RoomState; session:
         </ol>
       )}
       {names.length > 0 && (
-        <div>
+        <div class="moderation__names">
           <h4>Names held by the word filter</h4>
           <p class="hint">The class sees these students under their pseudonym until you approve the name or rename them.</p>
           <ul class="entry__list">

@@ -110,73 +110,81 @@ export function Roster({ state, session }: { state: RoomState; session: RoomSess
         </p>
       </div>
       {error && <Notice kind="error">{error}</Notice>}
-      <div class="roster__tools">
-        <input
-          class="roster__search"
-          type="search"
-          aria-label="Search students by name"
-          placeholder="Search by name"
-          value={query.search}
-          onInput={(e) => set({ search: (e.target as HTMLInputElement).value })}
-        />
-        <div class="roster__filters" role="group" aria-label="Show">
-          {filters.map((f) => (
-            <button
-              key={f.filter}
-              type="button"
-              class="chip"
-              aria-pressed={filter === f.filter}
-              onClick={() => set({ filter: f.filter })}
-            >
-              {f.label} <span class="chip__count">{f.count}</span>
-            </button>
-          ))}
-        </div>
-      </div>
-      <div class={`roster__table${running ? '' : ' roster__table--lobby'}`} role="table" aria-label="Students in the room" aria-rowcount={shown.length + 1}>
-        <div role="rowgroup">
-          <div class="roster__row roster__row--head" role="row" aria-rowindex={1}>
-            {shownColumns.map((c) => (
-              <div
-                key={c.sort}
-                role="columnheader"
-                class={`roster__cell roster__cell--${c.sort}`}
-                aria-sort={query.sort === c.sort ? (query.descending ? 'descending' : 'ascending') : 'none'}
-              >
-                <button type="button" class="roster__sort" onClick={() => sortBy(c.sort)}>
-                  {c.title}
-                  <span aria-hidden="true" class="roster__arrow">
-                    {query.sort === c.sort ? (query.descending ? '▼' : '▲') : ''}
-                  </span>
+      {rows.length > 0 && (
+        <>
+          <div class="roster__tools">
+            <input
+              class="roster__search"
+              type="search"
+              aria-label="Search students by name"
+              placeholder="Search by name"
+              value={query.search}
+              onInput={(e) => set({ search: (e.target as HTMLInputElement).value })}
+            />
+            <div class="roster__filters" role="group" aria-label="Show">
+              {filters.map((f) => (
+                <button
+                  key={f.filter}
+                  type="button"
+                  class="chip"
+                  aria-pressed={filter === f.filter}
+                  onClick={() => set({ filter: f.filter })}
+                >
+                  {f.label} <span class="chip__count">{f.count}</span>
                 </button>
-              </div>
-            ))}
-            <div role="columnheader" class="roster__cell roster__cell--menu">
-              <span class="visually-hidden">Actions</span>
+              ))}
             </div>
           </div>
-        </div>
-        <div ref={scroller} class="roster__scroll" role={shown.length > 0 ? 'rowgroup' : undefined} style={{ height: `${shown.length * rowHeight + 2}px` }}>
-          <div style={{ height: `${shown.length * rowHeight}px`, position: 'relative' }}>
-            {items.map((item) => {
-              const row = shown[item.index]!;
-              return (
-                <StudentRow
-                  key={row.participant.id}
-                  row={row}
-                  index={item.index}
-                  top={item.start}
-                  anonymous={anonymous}
-                  running={running}
-                  menuOpen={menu?.participant.id === row.participant.id}
-                  onMenu={(trigger) => setMenu(menu?.participant.id === row.participant.id ? null : { participant: row.participant, trigger })}
-                />
-              );
-            })}
-          </div>
-        </div>
-      </div>
-      {shown.length === 0 && <p class="roster__empty">{rows.length === 0 ? 'No students yet.' : 'No student matches.'}</p>}
+          {shown.length > 0 && (
+            <div class={`roster__table${running ? '' : ' roster__table--lobby'}`} role="table" aria-label="Students in the room" aria-rowcount={shown.length + 1}>
+              <div role="rowgroup">
+                <div class="roster__row roster__row--head" role="row" aria-rowindex={1}>
+                  {shownColumns.map((c) => (
+                    <div
+                      key={c.sort}
+                      role="columnheader"
+                      class={`roster__cell roster__cell--${c.sort}`}
+                      aria-sort={query.sort === c.sort ? (query.descending ? 'descending' : 'ascending') : 'none'}
+                    >
+                      <button type="button" class="roster__sort" onClick={() => sortBy(c.sort)}>
+                        {c.title}
+                        <span aria-hidden="true" class="roster__arrow">
+                          {query.sort === c.sort ? (query.descending ? '▼' : '▲') : ''}
+                        </span>
+                      </button>
+                    </div>
+                  ))}
+                  <div role="columnheader" class="roster__cell roster__cell--menu">
+                    <span class="visually-hidden">Actions</span>
+                  </div>
+                </div>
+              </div>
+              <div ref={scroller} class="roster__scroll" role={shown.length > 0 ? 'rowgroup' : undefined} style={{ height: `${shown.length * rowHeight + 2}px` }}>
+                <div style={{ height: `${shown.length * rowHeight}px`, position: 'relative' }}>
+                  {items.map((item) => {
+                    const row = shown[item.index]!;
+                    return (
+                      <StudentRow
+                        key={row.participant.id}
+                        row={row}
+                        index={item.index}
+                        top={item.start}
+                        anonymous={anonymous}
+                        running={running}
+                        menuOpen={menu?.participant.id === row.participant.id}
+                        onMenu={(trigger) => setMenu(menu?.participant.id === row.participant.id ? null : { participant: row.participant, trigger })}
+                      />
+                    );
+                  })}
+                </div>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+      {shown.length === 0 && (
+        <p class="roster__empty">{rows.length === 0 ? `No students yet. They join with the code ${state.debate.joinCode}.` : 'No student matches.'}</p>
+      )}
       {gone.length > 0 && (
         <p class="hint">
           Gone: {gone.slice(0, goneShown).map((p) => `${p.displayName}${p.kicked ? ' (removed)' : ' (left)'}`).join(', ')}
@@ -210,6 +218,11 @@ function StudentRow({ row, index, top, anonymous, running, menuOpen, onMenu }: {
       <div role="cell" class="roster__cell roster__cell--name">
         <span class="roster__name">{p.displayName}</span>
         {anonymous && <span class="roster__pseudonym"> ({p.pseudonym})</span>}
+        {p.nameHeld && (
+          <span class="tag" title={`The class sees ${p.pseudonym} until you approve this name (Moderation)`}>
+            name held
+          </span>
+        )}
         {p.muted && <span class="tag">muted</span>}
       </div>
       <div role="cell" class="roster__cell roster__cell--side">

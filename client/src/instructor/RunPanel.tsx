@@ -9,6 +9,7 @@ import { ResultsPanel } from '../ui/ResultsPanel';
 import { Ask, type AskRequest } from './Ask';
 import { Comparison } from './Comparison';
 import { Feed } from './Feed';
+import { ModerationPanel } from './ModerationPanel';
 import { EntryPanel } from './EntryPanel';
 import { Roster } from './Roster';
 import { inRoom, votedLine } from './roster';
@@ -101,7 +102,7 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
               <ResultsPanel state={state} result={state.results[clock.roundIndex!]} />
             </section>
           )}
-          {Object.keys(state.results).length > 0 && <Comparison state={state} />}
+          <ModerationPanel state={state} session={session} />
           {round?.kind === 'argument' && (
             <Feed
               state={state}
@@ -119,6 +120,7 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
               onRestore={(argumentId) => run('RestoreArgument', argumentId)}
             />
           )}
+          {Object.keys(state.results).length > 0 && <Comparison state={state} />}
         </div>
         <div>
           <Roster state={state} session={session} />

@@ -200,6 +200,12 @@ function Moderation({ state, seat }: { state: RoomState; seat: SavedSession }) {
           </button>
         </div>
       )}
+      {you.nameHeld && (
+        <div class="notice notice--info moderation" role="status" data-name-held>
+          Your instructor checks your name before the class sees it. Until then, classmates and the projector show you as{' '}
+          <strong>{you.pseudonym}</strong>.
+        </div>
+      )}
       {you.hiddenArguments.map((h) => (
         <div class="notice notice--error moderation" role="status" key={h.argumentId} data-hidden-argument={h.argumentId}>
           The instructor hid your argument “{excerpt(h.text, 80)}” in round {h.roundIndex + 1}. Reason: {h.reason}. The class no

@@ -9,12 +9,22 @@ using OpenClosedDebate.Domain.Names;
 /// Both the list and the text are folded the same way first: compatibility forms (full-width, ligatures), case,
 /// accents, look-alike letters from other scripts (<see cref="Lookalikes"/>), digits and signs standing for letters
 /// (0 o, 1 ! i, 3 e, 4 @ a, 5 $ s, 7 t) and invisible characters inside a word. A word spelt out one letter at a
-/// time ("f u c k", "f.u.c.k") is read as one word, and a letter stretched three times or more ("fuuuck") as one or two.
-/// The lists come from the server, so the domain only matches.
+/// time ("f u c k", "f.u.c.k", three letters or more) is read as one word, a letter stretched three times or more
+/// ("fuuuck") as one or two, and a word with letters masked by asterisks ("f*ck", "sh**"; four characters or more, two
+/// of them letters) as any listed word of its length with those letters in place. Words run together ("fuckyou") are
+/// not split. The lists come from the server, so the domain only matches.
 /// </summary>
 public sealed class WordFilter
 {
+    private const char Mask = '*';
+
+    // "a*b" and "2*3" are arithmetic; masking starts at four characters ("sh*t").
+    private const int MaskedMinLength = 4;
+
+    private const int SpelledOutMinLetters = 3;
+
     private readonly Dictionary<string, List<string[]>> _byFirst = new(StringComparer.Ordinal);
+    private readonly List<string> _words = [];
 
     public WordFilter(IEnumerable<string> words, IEnumerable<string> allowed)
     {
@@ -32,6 +42,11 @@ public sealed class WordFilter
             }
 
             list.Add(phrase);
+            if (phrase.Length == 1)
+            {
+                _words.Add(phrase[0]);
+            }
+
             Count++;
         }
     }
@@ -53,8 +68,32 @@ public sealed class WordFilter
         }
 
         var tokens = Tokens(text);
-        return Find(tokens.Select(Keys).ToList()) ?? Find(SpelledOut(tokens).Select(Keys).ToList());
+        return Find(tokens.Select(Keys).ToList()) ?? Find(SpelledOut(tokens).Select(Keys).ToList()) ?? FindMasked(tokens);
     }
+
+    /// <summary>The first listed word that a word masked with asterisks stands for: "f*ck" for "fuck".</summary>
+    private string? FindMasked(List<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Length < MaskedMinLength || !token.Contains(Mask, StringComparison.Ordinal) || token.Count(c => c != Mask) < 2)
+            {
+                continue;
+            }
+
+            foreach (var key in Keys(token))
+            {
+                var match = _words.Find(w => w.Length == key.Length && w.Zip(key).All(p => p.Second == Mask || p.First == p.Second));
+                if (match is not null)
+                {
+                    return match;
+                }
+            }
+        }
+
+        return null;
+    }
+
 
     private string? Find(List<IReadOnlyList<string>> keys)
     {
@@ -90,7 +129,7 @@ public sealed class WordFilter
         var word = new StringBuilder();
         void End()
         {
-            var t = word.ToString().Trim('!', '|');
+            var t = word.ToString().Trim('!', '|', Mask);
             if (t.Length > 0)
             {
                 tokens.Add(t);
@@ -107,7 +146,7 @@ public sealed class WordFilter
                 continue;
             }
 
-            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || rune.Value is '@' or '$' or '!' or '|')
+            if (Rune.IsLetterOrDigit(rune) || category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || rune.Value is '@' or '$' or '!' or '|' or Mask)
             {
                 word.Append(rune.ToString());
             }
@@ -127,7 +166,10 @@ public sealed class WordFilter
         return tokens;
     }
 
-    /// <summary>The words again with every run of two or more one-letter words joined: "f u c k" reads as "fuck".</summary>
+    /// <summary>
+    /// The words again with every run of three or more one-letter words joined: "f u c k" reads as "fuck". Two are
+    /// left apart, as in "x x" or a Markdown image's "![x](x", which are rarely a word spelt out.
+    /// </summary>
     private static List<string> SpelledOut(List<string> tokens)
     {
         var joined = new List<string>();
@@ -142,7 +184,7 @@ public sealed class WordFilter
                 continue;
             }
 
-            if (runLength > 1)
+            if (runLength >= SpelledOutMinLetters)
             {
                 joined.Add(run.ToString());
             }
