@@ -28,7 +28,6 @@ export function parseHubError(error: unknown): HubError | null {
   const text = error instanceof Error ? error.message : String(error);
   const match = /HubException: ([A-Za-z]+): ([\s\S]*)$/.exec(text);
   if (match) return new HubError(match[1], match[2].trim());
-  if (/unauthorized/i.test(text)) return new HubError('unauthorized', 'Sign in as the instructor to do that.');
   if (/Failed to invoke|InvalidDataException|error on the server/i.test(text)) {
     return new HubError('serverError', 'The server could not handle that request.');
   }
@@ -47,6 +46,15 @@ export function newJoinSecret(): string {
 
 const retryDelays = [0, 500, 1000, 2000, 4000, 8000];
 
+/**
+ * What to apply, in order, of the messages held while entering a room, once the entry's snapshot (at `version`) is
+ * installed: every update (the reducer skips the events the snapshot holds), and a resync snapshot only if it is
+ * not older. `version` is -1 when the entry failed and there is no snapshot.
+ */
+export function replayAfterEntry(held: readonly Action[], version: number): Action[] {
+  return held.filter((action) => action.type !== 'snapshot' || action.snapshot.version >= version);
+}
+
 export class RoomConnection {
   private readonly hub: HubConnection;
   private binding: Binding | null = null;
@@ -54,6 +62,8 @@ export class RoomConnection {
   private started: Promise<void> | null = null;
   /** Connected and bound again after the last (re)connection: submissions may go. */
   private ready = false;
+  /** Messages received while entering a room, for after its snapshot; null when not entering. */
+  private held: Action[] | null = null;
   /** Resolves a retry's wait early, when the browser says the network is back. */
   private wake: (() => void) | null = null;
 
@@ -70,8 +80,8 @@ export class RoomConnection {
       .configureLogging(LogLevel.Warning)
       .build();
     this.hub.serverTimeoutInMilliseconds = 30_000;
-    this.hub.on('Update', (update: RoomUpdate) => this.dispatch({ type: 'update', update, receivedAt: Date.now() }));
-    this.hub.on('Snapshot', (snapshot: RoomSnapshot) => this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() }));
+    this.hub.on('Update', (update: RoomUpdate) => this.receive({ type: 'update', update, receivedAt: Date.now() }));
+    this.hub.on('Snapshot', (snapshot: RoomSnapshot) => this.receive({ type: 'snapshot', snapshot, receivedAt: Date.now() }));
     this.hub.onreconnecting(() => {
       this.ready = false;
       this.onStatus('reconnecting');
@@ -144,6 +154,33 @@ export class RoomConnection {
     }
   }
 
+  /**
+   * Enters a room (Join, Resume, Watch or Attach) and installs the snapshot it answers with. The server puts the
+   * connection in the room's audience before it takes that snapshot, so updates can arrive before the answer
+   * (protocol §4.6): they are held meanwhile and replayed after the snapshot, where those it already holds
+   * (seq ≤ its version) are skipped, as is a resync snapshot older than it.
+   */
+  async enter<T>(call: () => Promise<T>, snapshotOf: (result: T) => RoomSnapshot): Promise<T> {
+    const held: Action[] = [];
+    this.held = held;
+    let version = -1;
+    try {
+      const result = await call();
+      const snapshot = snapshotOf(result);
+      version = snapshot.version;
+      this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() });
+      return result;
+    } finally {
+      if (this.held === held) this.held = null;
+      for (const action of replayAfterEntry(held, version)) this.dispatch(action);
+    }
+  }
+
+  private receive(action: Action): void {
+    if (this.held) this.held.push(action);
+    else this.dispatch(action);
+  }
+
   /** Remembers who this connection speaks for and binds now; every reconnection binds again. */
   async bind(binding: Binding): Promise<void> {
     this.binding = binding;
@@ -165,14 +202,16 @@ export class RoomConnection {
       return;
     }
     try {
-      const snapshot =
-        binding.kind === 'student'
-          ? await this.invoke('Resume', { debateId: binding.debateId, token: binding.token })
-          : binding.kind === 'instructor'
-            ? await this.invoke('Attach', binding.debateId)
-            : await this.invoke('Watch', { code: binding.code });
+      await this.enter(
+        () =>
+          binding.kind === 'student'
+            ? this.invoke('Resume', { debateId: binding.debateId, token: binding.token })
+            : binding.kind === 'instructor'
+              ? this.invoke('Attach', binding.debateId)
+              : this.invoke('Watch', { code: binding.code }),
+        (snapshot) => snapshot,
+      );
       this.bound = binding;
-      this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() });
       this.ready = true;
       this.onStatus('connected');
     } catch (error) {

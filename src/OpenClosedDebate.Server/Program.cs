@@ -104,11 +104,17 @@ builder.Services.AddInstructorAuth();
 builder.Services.AddSingleton<RefusalLog>();
 builder.Services.AddSingleton<HubErrorFilter>();
 builder.Services.AddSingleton<FloodFilter>();
+builder.Services.AddSingleton<InstructorOnlyFilter>();
+builder.Services.AddSingleton<MissingArgumentFilter>();
 builder.Services.AddSingleton<CodeLookups>();
 builder.Services.AddSignalR(o =>
     {
+        // Outermost first: refusals are turned into coded errors; then rate limits, which count every refusal
+        // made inside them; then who may call; then the arguments.
         o.AddFilter<HubErrorFilter>();
         o.AddFilter<FloodFilter>();
+        o.AddFilter<InstructorOnlyFilter>();
+        o.AddFilter<MissingArgumentFilter>();
         // The longest text a rule allows (1,000 characters of at most four UTF-16 units, JSON-escaped) fits.
         o.MaximumReceiveMessageSize = 64 * 1024;
     })

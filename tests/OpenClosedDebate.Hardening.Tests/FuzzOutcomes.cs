@@ -64,6 +64,11 @@ internal sealed partial class FuzzOutcomes
         if (Refusal().Match(error) is { Success: true } refusal)
         {
             var code = refusal.Groups["code"].Value;
+            if (code == "unauthorized")
+            {
+                return known && HubFuzzCalls.InstructorMethods.Contains(method) && !instructor ? "unauthorized" : null;
+            }
+
             return known && Codes.Contains(code) ? $"refused {code}" : null;
         }
 
@@ -75,11 +80,6 @@ internal sealed partial class FuzzOutcomes
         if (NoSuchMethod().IsMatch(error))
         {
             return known ? null : "no such method";
-        }
-
-        if (Unauthorized().IsMatch(error))
-        {
-            return HubFuzzCalls.InstructorMethods.Contains(method) && !instructor ? "unauthorized" : null;
         }
 
         return null;
@@ -96,6 +96,4 @@ internal sealed partial class FuzzOutcomes
     [GeneratedRegex(@"\AFailed to invoke '.*' due to an error on the server\. HubException: Method does not exist\.\z", RegexOptions.Singleline)]
     private static partial Regex NoSuchMethod();
 
-    [GeneratedRegex(@"\AFailed to invoke '.*' because user is unauthorized\z", RegexOptions.Singleline)]
-    private static partial Regex Unauthorized();
 }

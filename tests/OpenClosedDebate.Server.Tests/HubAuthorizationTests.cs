@@ -1,7 +1,6 @@
 namespace OpenClosedDebate.Server.Tests;
 
 using System.Reflection;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
@@ -107,7 +106,7 @@ public sealed class HubAuthorizationTests(RunningDebate debate) : IClassFixture<
 
     private static IEnumerable<MethodInfo> InstructorOnly() =>
         typeof(DebateHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
-            .Where(m => m.GetCustomAttribute<AuthorizeAttribute>() is not null)
+            .Where(m => m.GetCustomAttribute<InstructorOnlyAttribute>() is not null)
             .OrderBy(m => m.Name, StringComparer.Ordinal);
 
     /// <summary>Real values for each parameter, chosen by type (and, for ids, by name), so only authorization can refuse the call.</summary>

@@ -18,11 +18,11 @@ internal static class RefusedUnchanged
         return sentence;
     }
 
-    /// <summary>Asserts SignalR refused an [Authorize] hub method before it ran, and that the debate did not change.</summary>
+    /// <summary>Asserts an instructor-only hub method was refused as <c>unauthorized</c> before it ran, and that the debate did not change.</summary>
     public static async Task AsUnauthorizedAsync(RoomClient console, string method, Func<Task> call)
     {
         var error = await ThrowsAsync<HubException>(console, call);
-        Assert.Equal($"Failed to invoke '{method}' because user is unauthorized", error.Message);
+        Assert.EndsWith($"HubException: unauthorized: Only a signed-in instructor can call {method}. Sign in on the console first.", error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Asserts the call fails with this exception and that the debate did not change.</summary>

@@ -132,6 +132,33 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_kicked_student_whose_own_connection_tries_to_come_back_gets_no_more_of_the_room()
+    {
+        await using var server = new DebateServer();
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Prankster", "Ada");
+        var (prankster, ada) = (room.Students[0], room.Students[1]);
+        await room.Console.ControlAsync("Kick", prankster.ParticipantId);
+        await prankster.WaitUntilAsync(v => v.RemovedMessage is not null, "the removal notice");
+        // Once the class has had a later change, the kick's broadcast, which takes the prankster out of the class's group, is done.
+        await room.Console.ControlAsync("SetLocked", true);
+        server.Time.Advance(server.BroadcastInterval);
+        await ada.WaitUntilAsync(v => v.Locked, "the room locked");
+
+        await Refused.WithAsync("kicked", () => prankster.ResumeAsync(prankster.DebateId, prankster.Token));
+        await Refused.WithAsync("kicked", () => prankster.WatchAsync(room.Debate.JoinCode));
+        var seen = prankster.UpdateCount;
+        await room.Console.ControlAsync("SetLocked", false);
+        server.Time.Advance(server.BroadcastInterval);
+        await ada.WaitUntilAsync(v => !v.Locked, "the room unlocked");
+
+        Assert.Equal(seen, prankster.UpdateCount);
+        // The console's live roster and a fresh one agree: a removed student is not counted as connected.
+        Assert.False(room.Console.Read(v => v.Roster[prankster.ParticipantId].Connected));
+        await using var fresh = await room.Teacher.ConnectAsync();
+        Assert.False((await fresh.AttachAsync(room.Debate.Id)).Roster!.Single(p => p.Id == prankster.ParticipantId).Connected);
+    }
+
+    [Fact]
     public async Task A_finished_debate_can_be_watched_for_twelve_hours_and_then_no_longer()
     {
         await using var server = new DebateServer();

@@ -34,23 +34,25 @@ export function ModerationPanel({ state, session }: { state: RoomState; session:
 
   return (
     <section class="moderation card" aria-labelledby="moderation-title">
-      <h3 id="moderation-title">
-        Moderation <span class="count" aria-label={`${queue.length} arguments waiting`}>{queue.length}</span>
-      </h3>
-      {error && <Notice kind="error">{error}</Notice>}
-      <div class="moderation__modes" role="group" aria-label="Pre-moderation">
-        {Modes.map((m) => (
-          <button
-            key={m.mode}
-            class="button button--small"
-            type="button"
-            aria-pressed={moderation === m.mode}
-            onClick={() => moderation !== m.mode && run('SetModeration', m.mode)}
-          >
-            {m.label}
-          </button>
-        ))}
+      <div class="moderation__head">
+        <h3 id="moderation-title">
+          Moderation <span class="count" aria-label={`${queue.length} arguments waiting`}>{queue.length}</span>
+        </h3>
+        <div class="moderation__modes" role="group" aria-label="Pre-moderation">
+          {Modes.map((m) => (
+            <button
+              key={m.mode}
+              class="button button--small"
+              type="button"
+              aria-pressed={moderation === m.mode}
+              onClick={() => moderation !== m.mode && run('SetModeration', m.mode)}
+            >
+              {m.label}
+            </button>
+          ))}
+        </div>
       </div>
+      {error && <Notice kind="error">{error}</Notice>}
       <p class="hint">{Modes.find((m) => m.mode === moderation)?.hint} The word filter holds arguments with listed words whatever you choose.</p>
       {offBallot > 0 && (
         <p class="notice notice--warning" role="status">

@@ -53,7 +53,7 @@ export function JoinForm({
     await run(async () => {
       await session.connection.start();
       const typed = code.replace(/[\s-]/g, '').toUpperCase();
-      const result = await joinWhenThereIsRoom(typed);
+      const result = await session.connection.enter(() => joinWhenThereIsRoom(typed), (joined) => joined.snapshot);
       const saved: SavedSession = {
         code: result.snapshot.debate.joinCode,
         debateId: result.debateId,
@@ -64,7 +64,6 @@ export function JoinForm({
       };
       saveSession(saved);
       session.connection.adopt({ kind: 'student', debateId: saved.debateId, token: saved.token });
-      session.dispatch({ type: 'snapshot', snapshot: result.snapshot, receivedAt: Date.now() });
       onJoined(saved);
     });
   }

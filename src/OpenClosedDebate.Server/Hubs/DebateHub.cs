@@ -1,6 +1,5 @@
 namespace OpenClosedDebate.Server.Hubs;
 
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
@@ -93,80 +92,80 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
         return await binding.Room.ArgumentsAsync(audience, binding.ParticipantId, request);
     }
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public async Task<RoomSnapshot> Attach(Guid debateId)
     {
         var room = await Owned(debateId);
         return await EnterAsync(room, RoomGroups.Instructor(room.Id), async connection => ((Guid?)null, await room.AttachAsync(connection)));
     }
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task OpenLobby(Guid debateId) => Control(debateId, (d, now) => d.OpenLobby(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Start(Guid debateId) => Control(debateId, (d, now) => d.Start(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Pause(Guid debateId) => Control(debateId, (d, now) => d.Pause(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task ResumeClock(Guid debateId) => Control(debateId, (d, now) => d.Resume(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Extend(Guid debateId, int seconds) => Control(debateId, (d, now) => d.Extend(TimeSpan.FromSeconds(seconds), now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Skip(Guid debateId) => Control(debateId, (d, now) => d.Skip(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task RevealResults(Guid debateId) => Control(debateId, (d, now) => d.RevealResults(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task End(Guid debateId) => Control(debateId, (d, now) => d.End(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task SetLocked(Guid debateId, bool locked) => Control(debateId, (d, now) => d.SetLocked(locked, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task SetCapacity(Guid debateId, int capacity) => Control(debateId, (d, now) => d.SetCapacity(capacity, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task SetApproveJoins(Guid debateId, bool approve) => Control(debateId, (d, now) => d.SetApproveJoins(approve, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Admit(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.Admit(participantId, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task AdmitAll(Guid debateId) => Control(debateId, (d, now) => d.AdmitAll(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task TurnAwayWaiting(Guid debateId) => Control(debateId, (d, now) => d.TurnAwayWaiting(now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task MoveStudent(Guid debateId, Guid participantId, Side side) => Control(debateId, (d, now) => d.MoveParticipant(participantId, side, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task HideArgument(Guid debateId, Guid argumentId, string reason) => Control(debateId, (d, now) => d.HideArgument(argumentId, reason, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task RestoreArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.RestoreArgument(argumentId, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task SetModeration(Guid debateId, Moderation moderation) => Control(debateId, (d, now) => d.SetModeration(moderation, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task ApproveArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.ApproveArgument(argumentId, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task ApproveName(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.ApproveName(participantId, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task SetMuted(Guid debateId, Guid participantId, bool muted) => Control(debateId, (d, now) => d.SetMuted(participantId, muted, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Kick(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.Kick(participantId, now));
 
-    [Authorize(Policy = AuthSetup.InstructorPolicy)]
+    [InstructorOnly]
     public Task Rename(Guid debateId, Guid participantId, string name) => Control(debateId, (d, now) => d.Rename(participantId, name, now));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
@@ -195,6 +194,24 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
     /// Puts this connection in a room. It joins the room's group before the room takes its snapshot,
     /// so every change after the snapshot reaches it; if entering fails, it leaves the group again.
     /// </summary>
+    /// <summary>Whether the student a binding speaks for is still in its debate (a projector's binding always is).</summary>
+    private static async Task<bool> StillInAsync(ConnectionBinding binding)
+    {
+        if (binding.ParticipantId is not { } id)
+        {
+            return true;
+        }
+
+        try
+        {
+            return await binding.Room.ReadAsync((d, _) => d.FindParticipant(id)?.IsActive ?? false);
+        }
+        catch (DebateRuleException)
+        {
+            return false;
+        }
+    }
+
     private async Task<T> EnterAsync<T>(Room room, string group, Func<string, Task<(Guid? ParticipantId, T Result)>> enter)
     {
         var connection = Context.ConnectionId;
@@ -207,7 +224,9 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
         }
         catch
         {
-            if (old?.Group != group)
+            // A refused entry leaves the connection where it was, except that the connection of a student who is
+            // no longer in the debate (removed, gone, data removed) never stays in its group.
+            if (old?.Group != group || !await StillInAsync(old))
             {
                 await Groups.RemoveFromGroupAsync(connection, group);
             }

@@ -7,7 +7,7 @@ using OpenClosedDebate.Server.Persistence;
 
 /// <summary>
 /// Turns refusals into <see cref="HubException"/>s whose message is "code: sentence", so clients can
-/// show the sentence and branch on the code. Missing arguments are refused before the method runs.
+/// show the sentence and branch on the code. It is the outermost filter, so it sees every refusal the others make.
 /// A refusal is an answer, not a fault: it is logged at Debug with its code only, since the sentence
 /// can quote a student's name (SignalR's own error log of it is filtered out in Program.cs).
 /// </summary>
@@ -17,11 +17,6 @@ internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHub
     {
         try
         {
-            if (context.HubMethodArguments.Any(a => a is null))
-            {
-                throw Error(DebateError.InvalidRequest, $"{context.HubMethodName} was called with a missing argument.");
-            }
-
             try
             {
                 return await next(context);
@@ -49,7 +44,7 @@ internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHub
 
     public static string Code(DebateError error) => JsonNamingPolicy.CamelCase.ConvertName(error.ToString());
 
-    private static HubException Error(DebateError error, string message) => new($"{Code(error)}: {message}");
+    internal static HubException Error(DebateError error, string message) => new($"{Code(error)}: {message}");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Refused {HubMethod}: {Code}")]
     private partial void LogRefused(string hubMethod, string code);

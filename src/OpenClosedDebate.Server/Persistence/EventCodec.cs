@@ -1,24 +1,19 @@
 namespace OpenClosedDebate.Server.Persistence;
 
-using System.Collections.Frozen;
 using System.Text.Json;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
-/// <summary>Turns domain events into stored records and back. The record's Type is the event's class name.</summary>
+/// <summary>Turns domain events into stored records and back. The record's Type is the event's <see cref="StoredEventNames">stored name</see>.</summary>
 internal static class EventCodec
 {
     private static readonly JsonSerializerOptions Json = WireJson.Apply(new(JsonSerializerDefaults.Web));
-
-    private static readonly FrozenDictionary<string, Type> Types = typeof(DebateEvent).Assembly.GetTypes()
-        .Where(t => t.IsSubclassOf(typeof(DebateEvent)) && !t.IsAbstract)
-        .ToFrozenDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static DebateEventRecord ToRecord(Guid debateId, DebateEvent e) => new()
     {
         DebateId = debateId,
         Seq = e.Seq,
-        Type = e.GetType().Name,
+        Type = StoredEventNames.NameOf(e.GetType()),
         At = e.At,
         ParticipantId = ParticipantOf(e),
         RequestId = e switch
@@ -32,7 +27,7 @@ internal static class EventCodec
 
     public static DebateEvent FromRecord(DebateEventRecord record)
     {
-        if (!Types.TryGetValue(record.Type, out var type))
+        if (StoredEventNames.TypeOf(record.Type) is not { } type)
         {
             throw new InvalidOperationException($"Stored event {record.Seq} of debate {record.DebateId} has unknown type {record.Type}.");
         }

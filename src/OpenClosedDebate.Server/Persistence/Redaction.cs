@@ -8,7 +8,7 @@ using OpenClosedDebate.Domain.Debates;
 /// </summary>
 internal static class Redaction
 {
-    public static readonly string[] Types = [nameof(ArgumentPosted), nameof(ParticipantJoined), nameof(ParticipantRenamed), nameof(BallotCast)];
+    public static readonly string[] Types = [StoredEventNames.NameOf<ArgumentPosted>(), StoredEventNames.NameOf<ParticipantJoined>(), StoredEventNames.NameOf<ParticipantRenamed>(), StoredEventNames.NameOf<BallotCast>()];
 
     public static DebateEvent Redact(DebateEvent e, string replacementName) => e switch
     {

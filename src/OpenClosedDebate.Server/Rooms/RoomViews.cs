@@ -63,7 +63,7 @@ internal static class RoomViews
             p.Muted,
             p.Kicked,
             p.Left,
-            connected,
+            connected && p.IsActive,
             p.JoinedAt,
             p.Waiting && p.IsActive,
             round?.Index,
