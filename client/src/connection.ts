@@ -3,7 +3,7 @@
 // a request id and are retried with the same id until the server acknowledges them, so a flaky
 // network never loses or duplicates one.
 import { HubConnectionBuilder, HubConnectionState, type HubConnection, LogLevel } from '@microsoft/signalr';
-import { HubPath, type HubMethod, type HubMethods, type RoomSnapshot, type RoomUpdate } from './contract';
+import { HubPath, type ClientMethods, type HubMethod, type HubMethods, type RoomSnapshot } from './contract';
 import type { Action } from './state';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -80,8 +80,11 @@ export class RoomConnection {
       .configureLogging(LogLevel.Warning)
       .build();
     this.hub.serverTimeoutInMilliseconds = 30_000;
-    this.hub.on('Update', (update: RoomUpdate) => this.receive({ type: 'update', update, receivedAt: Date.now() }));
-    this.hub.on('Snapshot', (snapshot: RoomSnapshot) => this.receive({ type: 'snapshot', snapshot, receivedAt: Date.now() }));
+    const handlers: ClientMethods = {
+      Update: (update) => this.receive({ type: 'update', update, receivedAt: Date.now() }),
+      Snapshot: (snapshot) => this.receive({ type: 'snapshot', snapshot, receivedAt: Date.now() }),
+    };
+    for (const [method, handler] of Object.entries(handlers)) this.hub.on(method, handler);
     this.hub.onreconnecting(() => {
       this.ready = false;
       this.onStatus('reconnecting');

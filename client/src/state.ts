@@ -26,7 +26,6 @@ export interface RoomState {
   debate: DebateView;
   clock: ClockView;
   counts: CountsView;
-  locked: boolean;
   arguments: Record<string, ArgumentView>;
   /** Per round and side (`olderKey`), the older arguments left out of `arguments` and the cursor to fetch them. */
   older: Record<string, OlderArgumentsView>;
@@ -83,7 +82,6 @@ function fromSnapshot(s: RoomSnapshot, receivedAt: number, offset?: ClockOffset)
     debate: s.debate,
     clock: s.clock,
     counts: s.counts,
-    locked: s.debate.locked,
     arguments: byKey(s.arguments, (a) => a.id),
     older: byKey(s.olderArguments, (o) => olderKey(o.roundIndex, o.side)),
     results: byKey(s.results, (r) => r.roundIndex),
@@ -113,9 +111,9 @@ function applyEvent(s: RoomState, e: RoomEvent): RoomState {
     case 'counts':
       return { ...s, counts: e.counts };
     case 'plan':
-      return { ...s, debate: e.debate, locked: e.debate.locked };
+      return { ...s, debate: e.debate };
     case 'lock':
-      return { ...s, locked: e.locked, debate: { ...s.debate, locked: e.locked } };
+      return { ...s, debate: { ...s.debate, locked: e.locked } };
     case 'entry':
       return { ...s, debate: { ...s.debate, entry: e.entry } };
     case 'joins':

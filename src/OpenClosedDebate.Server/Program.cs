@@ -8,6 +8,7 @@ using OpenClosedDebate.Server.Debates;
 using OpenClosedDebate.Server.Hosting;
 using OpenClosedDebate.Server.Hubs;
 using OpenClosedDebate.Server.Logs;
+using OpenClosedDebate.Server.Network;
 using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Rooms;
 using OpenClosedDebate.Server.Security;
@@ -92,6 +93,9 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
 builder.Services.AddSingleton<StudentBench>();
 builder.Services.AddWordFilter();
 builder.Services.AddSingleton<RoomServices>();
+// Rooms reach clients through the debate hub's clients and groups, not the hub type, so they don't depend on the hub.
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IHubContext<DebateHub, IDebateClient>>().Clients);
+builder.Services.AddSingleton(sp => sp.GetRequiredService<IHubContext<DebateHub, IDebateClient>>().Groups);
 builder.Services.AddSingleton<RoomRegistry>();
 builder.Services.AddSingleton<InstructorAccounts>();
 builder.Services.AddSingleton<SetupLink>();

@@ -2,7 +2,7 @@ namespace OpenClosedDebate.Browser.Tests;
 
 using System.Net.Sockets;
 using Microsoft.Playwright;
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Network;
 using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Network;
 
 /// <summary>
 /// The addresses phones can join at, as the built server logs them at start-up and offers them through

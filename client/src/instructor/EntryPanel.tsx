@@ -41,10 +41,10 @@ export function EntryPanel({ state, session }: { state: RoomState; session: Room
         </p>
       )}
       <div class="entry__row">
-        <button class="button" type="button" onClick={() => run('SetLocked', !state.locked)}>
-          {state.locked ? 'Unlock the room' : 'Lock the room'}
+        <button class="button" type="button" onClick={() => run('SetLocked', !state.debate.locked)}>
+          {state.debate.locked ? 'Unlock the room' : 'Lock the room'}
         </button>
-        <span class="hint">{state.locked ? 'No one new can join.' : `Students can join with ${state.debate.joinCode}.`}</span>
+        <span class="hint">{state.debate.locked ? 'No one new can join.' : `Students can join with ${state.debate.joinCode}.`}</span>
       </div>
       <div class="entry__row">
         <button class="button" type="button" aria-pressed={entry.approveJoins} onClick={() => run('SetApproveJoins', !entry.approveJoins)}>

@@ -98,7 +98,7 @@ function Lobby({ state, status }: { state: RoomState; status: Parameters<typeof 
               {total} {total === 1 ? 'student has' : 'students have'} joined
             </span>
           </p>
-          {state.locked && <p class="projector__locked">The room is locked: no one new can join.</p>}
+          {state.debate.locked && <p class="projector__locked">The room is locked: no one new can join.</p>}
         </div>
         <JoinCorner state={state} large />
       </div>

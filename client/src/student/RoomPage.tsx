@@ -240,7 +240,7 @@ function Lobby({ state }: { state: RoomState }) {
       <p>
         Waiting for the instructor to start. {total} {total === 1 ? 'student has' : 'students have'} joined.
       </p>
-      {state.locked && <p>The room is now locked.</p>}
+      {state.debate.locked && <p>The room is now locked.</p>}
       {state.debate.preReading.length > 0 && (
         <>
           <h3>Before we start, read</h3>

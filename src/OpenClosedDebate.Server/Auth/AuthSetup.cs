@@ -5,7 +5,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Security;
 
 /// <summary>Instructors sign in with a cookie; students have no account.</summary>

@@ -8,7 +8,6 @@ using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Templates;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Hosting;
 using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Rooms;
 using OpenClosedDebate.Server.Security;

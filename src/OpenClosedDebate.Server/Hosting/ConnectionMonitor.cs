@@ -3,6 +3,7 @@ namespace OpenClosedDebate.Server.Hosting;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Logs;
 
 /// <summary>

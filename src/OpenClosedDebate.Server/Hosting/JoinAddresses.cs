@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Network;
 
 /// <summary>
 /// The addresses phones can join at: PublicUrl when it is set, else every address of this machine's network

@@ -73,7 +73,7 @@ internal sealed partial class EventWriter(
         {
             while (batch.Count < max && _queue.Reader.TryRead(out var request))
             {
-                if (request.Room.IsStale(request.Epoch))
+                if (request.Author.IsStale(request.Epoch))
                 {
                     request.Done.TrySetException(new StorageUnavailableException("An earlier save failed, so this one was not attempted. Please try again."));
                     continue;
@@ -100,10 +100,10 @@ internal sealed partial class EventWriter(
             {
                 foreach (var e in request.Events)
                 {
-                    db.Events.Add(EventCodec.ToRecord(request.Room.Id, e));
+                    db.Events.Add(EventCodec.ToRecord(request.Author.DebateId, e));
                 }
 
-                summaries[request.Room.Id] = request.Summary;
+                summaries[request.Author.DebateId] = request.Summary;
             }
 
             foreach (var (id, summary) in summaries)
@@ -121,7 +121,7 @@ internal sealed partial class EventWriter(
             LogBatchFailed(batch.Count, e);
             foreach (var request in batch)
             {
-                request.Room.OnWriteFailed(request.Epoch);
+                request.Author.Failed(request.Epoch);
                 request.Done.TrySetException(new StorageUnavailableException("Your submission couldn't be saved. Please try again.", e));
             }
 
@@ -130,7 +130,7 @@ internal sealed partial class EventWriter(
 
         foreach (var request in batch)
         {
-            request.Room.OnCommitted(request.Events);
+            request.Author.Committed(request.Events);
             request.Done.TrySetResult();
         }
     }

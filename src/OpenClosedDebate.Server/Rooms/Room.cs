@@ -18,6 +18,7 @@ internal sealed partial class Room
     private readonly Queue<(long UpTo, Task Done)> _pending = new();
     private readonly RoomServices _services;
     private readonly RoomBroadcaster _broadcaster;
+    private readonly WriteAuthor _author;
     private readonly JoinPacer _pacer;
     private readonly Dictionary<string, object> _logScope;
     private readonly ILogger _log;
@@ -40,7 +41,8 @@ internal sealed partial class Room
         JoinCode = debate.JoinCode;
         _logScope = new() { ["DebateId"] = Id, ["JoinCode"] = JoinCode };
         _pacer = new JoinPacer(services.Options, services.Time);
-        _broadcaster = new RoomBroadcaster(this, services.Hub, services.Time, services.Options.BroadcastInterval, services.Log);
+        _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Log);
+        _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnCommitted);
     }
 
     public Guid Id { get; }
@@ -265,8 +267,8 @@ internal sealed partial class Room
         }
 
         var closing = new RoomUpdate(_services.Time.GetUtcNow(), [new Removed(long.MaxValue, message)]);
-        await _services.Hub.Clients.Group(RoomGroups.Public(Id)).Update(closing);
-        await _services.Hub.Clients.Group(RoomGroups.Instructor(Id)).Update(closing);
+        await _services.Clients.Group(RoomGroups.Public(Id)).Update(closing);
+        await _services.Clients.Group(RoomGroups.Instructor(Id)).Update(closing);
     }
 
     /// <summary>Called by the broadcaster to turn committed events into updates.</summary>
@@ -283,7 +285,7 @@ internal sealed partial class Room
     }
 
     /// <summary>Called by the writer, in commit order.</summary>
-    internal void OnCommitted(IReadOnlyList<DebateEvent> events)
+    private void OnCommitted(IReadOnlyList<DebateEvent> events)
     {
         Volatile.Write(ref _committed, events[^1].Seq);
         foreach (var e in events)
@@ -298,10 +300,10 @@ internal sealed partial class Room
     }
 
     /// <summary>Called by the writer when a commit of this room's events failed.</summary>
-    internal void OnWriteFailed(int epoch) => Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
+    private void OnWriteFailed(int epoch) => Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
 
     /// <summary>True for requests made before a failed commit: they must not be written.</summary>
-    internal bool IsStale(int epoch) => epoch != Volatile.Read(ref _epoch) || Volatile.Read(ref _poisonedEpoch) == epoch;
+    private bool IsStale(int epoch) => epoch != Volatile.Read(ref _epoch) || Volatile.Read(ref _poisonedEpoch) == epoch;
 
     private async Task<T> ExecuteAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm = false)
     {
@@ -383,7 +385,7 @@ internal sealed partial class Room
 
     private Task Enqueue(IReadOnlyList<DebateEvent> events, DateTimeOffset now)
     {
-        var done = _services.Writer.WriteAsync(new WriteRequest(this, _epoch, events, DebateSummary.Of(_debate, now)));
+        var done = _services.Writer.WriteAsync(new WriteRequest(_author, _epoch, events, DebateSummary.Of(_debate, now)));
         while (_pending.TryPeek(out var head) && head.Done.IsCompletedSuccessfully)
         {
             _pending.Dequeue();

@@ -3,7 +3,6 @@ namespace OpenClosedDebate.Server.Rooms;
 using Microsoft.AspNetCore.SignalR;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Hubs;
 
 /// <summary>
 /// Sends a room's committed changes, coalesced: the first change after a quiet spell goes out at
@@ -12,7 +11,8 @@ using OpenClosedDebate.Server.Hubs;
 /// </summary>
 internal sealed partial class RoomBroadcaster(
     Room room,
-    IHubContext<DebateHub, IDebateClient> hub,
+    IHubClients<IDebateClient> clients,
+    IGroupManager groups,
     TimeProvider time,
     TimeSpan interval,
     ILogger log)
@@ -99,7 +99,7 @@ internal sealed partial class RoomBroadcaster(
                 {
                     // Not a debate event: numbered after the version, like a connection change.
                     var update = new RoomUpdate(time.GetUtcNow(), [new JoinsChanged(room.CommittedVersion + 1, room.JoinActivity())]);
-                    Observe(hub.Clients.Group(RoomGroups.Instructor(room.Id)).Update(update));
+                    Observe(clients.Group(RoomGroups.Instructor(room.Id)).Update(update));
                 }
             }
             catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
@@ -123,19 +123,19 @@ internal sealed partial class RoomBroadcaster(
         var now = time.GetUtcNow();
         if (outbox.Public.Count > 0)
         {
-            Observe(hub.Clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public)));
+            Observe(clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public)));
         }
 
         if (outbox.Instructor.Count > 0)
         {
-            Observe(hub.Clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor)));
+            Observe(clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor)));
         }
 
         foreach (var (connections, events) in outbox.Targeted)
         {
             if (connections.Count > 0)
             {
-                Observe(hub.Clients.Clients(connections).Update(new RoomUpdate(now, events)));
+                Observe(clients.Clients(connections).Update(new RoomUpdate(now, events)));
             }
         }
 
@@ -143,7 +143,7 @@ internal sealed partial class RoomBroadcaster(
         {
             if (connections.Count > 0)
             {
-                Observe(hub.Clients.Clients(connections).Snapshot(snapshot));
+                Observe(clients.Clients(connections).Snapshot(snapshot));
             }
         }
 
@@ -151,7 +151,7 @@ internal sealed partial class RoomBroadcaster(
         {
             foreach (var connection in room.Presence.RemoveParticipant(participant))
             {
-                await hub.Groups.RemoveFromGroupAsync(connection, RoomGroups.Public(room.Id));
+                await groups.RemoveFromGroupAsync(connection, RoomGroups.Public(room.Id));
             }
         }
     }

@@ -14,8 +14,6 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
     private readonly ConcurrentDictionary<Guid, Lazy<Task<Room?>>> _rooms = new();
     private readonly ConcurrentDictionary<string, Guid> _codes = new(StringComparer.Ordinal);
 
-    public int Count => _rooms.Count;
-
     public async Task<Room?> FindAsync(Guid id)
     {
         var entry = _rooms.GetOrAdd(id, key => new Lazy<Task<Room?>>(() => LoadAsync(key)));

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
-using OpenClosedDebate.Server.Hubs;
+using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Security;
 
@@ -13,7 +13,8 @@ internal sealed class RoomServices(
     TimeProvider time,
     EventWriter writer,
     IDbContextFactory<DebateDb> dbs,
-    IHubContext<DebateHub, IDebateClient> hub,
+    IHubClients<IDebateClient> clients,
+    IGroupManager groups,
     IOptions<RoomOptions> options,
     StudentBench bench,
     WordFilter filter,
@@ -25,7 +26,11 @@ internal sealed class RoomServices(
 
     public IDbContextFactory<DebateDb> Dbs { get; } = dbs;
 
-    public IHubContext<DebateHub, IDebateClient> Hub { get; } = hub;
+    /// <summary>The debate hub's clients (registered from its hub context in Program.cs, so rooms don't depend on the hub).</summary>
+    public IHubClients<IDebateClient> Clients { get; } = clients;
+
+    /// <summary>The debate hub's groups.</summary>
+    public IGroupManager Groups { get; } = groups;
 
     public RoomOptions Options { get; } = options.Value;
 

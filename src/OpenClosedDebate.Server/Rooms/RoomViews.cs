@@ -50,8 +50,6 @@ internal static class RoomViews
         return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null, a.Withdrawn, a.Seq, a.Held, a.OffBallot);
     }
 
-    public static string AuthorName(Debate d, Participant p) => d.NameShownToClass(p);
-
     public static ParticipantView Participant(Debate d, Participant p, bool connected)
     {
         var round = d.CurrentRound;

@@ -4,7 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Network;
 
 /// <summary>
 /// Which Host headers the server answers, enforced by ASP.NET Core's host filtering (400 otherwise), so a

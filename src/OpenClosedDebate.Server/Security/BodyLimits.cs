@@ -2,7 +2,7 @@ namespace OpenClosedDebate.Server.Security;
 
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Contract;
 
 /// <summary>Request bodies are refused by size before they are read.</summary>
 internal static class BodyLimits

@@ -1,6 +1,6 @@
 namespace OpenClosedDebate.Server.Security;
 
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Contract;
 
 /// <summary>
 /// Refuses REST calls that change state when a browser says they come from another site: the Origin

@@ -1,8 +1,8 @@
 namespace OpenClosedDebate.Server.Security;
 
 using Microsoft.Extensions.Options;
-using OpenClosedDebate.Server.Hosting;
 using OpenClosedDebate.Server.Logs;
+using OpenClosedDebate.Server.Network;
 
 /// <summary>
 /// Refuses hub connections that a browser opens from another site. A request without an Origin

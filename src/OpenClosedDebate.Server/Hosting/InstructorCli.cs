@@ -1,6 +1,6 @@
-namespace OpenClosedDebate.Server.Auth;
+namespace OpenClosedDebate.Server.Hosting;
 
-using OpenClosedDebate.Server.Hosting;
+using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Persistence;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Hosting;
+namespace OpenClosedDebate.Server.Network;
 
 using System.Net;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,4 @@
-namespace OpenClosedDebate.Server.Hubs;
-
-using OpenClosedDebate.Server.Contract;
+namespace OpenClosedDebate.Server.Contract;
 
 /// <summary>What the server calls on clients. Method names are wire names.</summary>
 public interface IDebateClient

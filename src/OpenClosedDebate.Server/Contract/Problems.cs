@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Hosting;
+namespace OpenClosedDebate.Server.Contract;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
