@@ -93,6 +93,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
 builder.Services.AddSingleton<StudentBench>();
 builder.Services.AddWordFilter();
 builder.Services.AddSingleton<RoomServices>();
+// The REST reference, generated from the endpoints themselves: GET /api/openapi/v1.json.
+builder.Services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
 // Rooms reach clients through the debate hub's clients and groups, not the hub type, so they don't depend on the hub.
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IHubContext<DebateHub, IDebateClient>>().Clients);
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IHubContext<DebateHub, IDebateClient>>().Groups);
@@ -173,6 +175,7 @@ app.MapAuthApi();
 app.MapDebatesApi();
 app.MapTranscriptsApi();
 app.MapJoinAddressApi();
+app.MapOpenApi(ApiDocument.Route);
 app.MapHub<DebateHub>("/hubs/debate", o =>
 {
     // A client that stops reading its socket is dropped once a send has waited this long, which bounds

@@ -91,6 +91,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
         new("GET /api/debates/{id}/export/debate.json?share=true",             401,       401,           401,     200,   404),
         new("POST /api/debates/{id}/participants/{participantId}/erase",       401,       401,           401,     204,   404),
         new("GET /api/join-address",                                           200,       200,           200,     200,   200),
+        new("GET /api/openapi/v1.json",                                        200,       200,           200,     200,   200),
         new("GET /healthz",                                                    200,       200,           200,     200,   200),
     ];
 

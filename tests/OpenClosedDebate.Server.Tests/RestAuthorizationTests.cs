@@ -11,14 +11,14 @@ using OpenClosedDebate.Server.Contract;
 
 public sealed partial class RestAuthorizationTests
 {
-    // The only API routes a person without an account may use: signing in, creating the first instructor, and the
-    // address students join at (the projector needs no account).
-    private static readonly string[] PublicRoutes = ["/api/auth/sign-in", "/api/auth/setup", "/api/join-address"];
+    // The only API routes a person without an account may use: signing in, creating the first instructor, the
+    // address students join at (the projector needs no account), and the API's own OpenAPI reference.
+    private static readonly string[] PublicRoutes = ["/api/auth/sign-in", "/api/auth/setup", "/api/join-address", "/api/openapi/{documentName}.json"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Every_api_endpoint_but_sign_in_setup_and_the_join_address_answers_an_anonymous_caller_with_401()
+    public async Task Every_api_endpoint_but_sign_in_setup_the_join_address_and_the_reference_answers_an_anonymous_caller_with_401()
     {
         await using var server = new DebateServer();
         using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
