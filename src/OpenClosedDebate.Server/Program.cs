@@ -103,6 +103,7 @@ builder.Services.AddSingleton<InstructorAccounts>();
 builder.Services.AddSingleton<SetupLink>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddHostedService<RetentionJob>();
+builder.Services.AddHostedService<RoomEviction>();
 
 builder.Services.AddAllowedHostsDefaults(builder.Configuration);
 builder.Services.AddPersistentKeys(builder.Configuration, builder.Environment);

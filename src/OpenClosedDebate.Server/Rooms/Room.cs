@@ -29,6 +29,7 @@ internal sealed partial class Room
     private ITimer? _timer;
     private DateTimeOffset? _armedFor;
     private bool _closed;
+    private DateTimeOffset _lastUsed;
 
     public Room(Debate debate, Guid ownerId, RoomServices services)
     {
@@ -43,6 +44,7 @@ internal sealed partial class Room
         _pacer = new JoinPacer(services.Options, services.Time);
         _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Log);
         _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnCommitted);
+        _lastUsed = services.Time.GetUtcNow();
     }
 
     public Guid Id { get; }
@@ -231,6 +233,7 @@ internal sealed partial class Room
 
             await PrepareAsync();
             var now = _services.Time.GetUtcNow();
+            _lastUsed = now;
             var events = _debate.Erase(participantId, now);
             try
             {
@@ -269,6 +272,33 @@ internal sealed partial class Room
         var closing = new RoomUpdate(_services.Time.GetUtcNow(), [new Removed(long.MaxValue, message)]);
         await _services.Clients.Group(RoomGroups.Public(Id)).Update(closing);
         await _services.Clients.Group(RoomGroups.Instructor(Id)).Update(closing);
+    }
+
+    /// <summary>
+    /// Agrees to be dropped from memory if its debate is finished or a draft, no one is connected, everything is
+    /// committed and nothing has used it since <paramref name="idleSince"/>. A call that still holds the room afterwards
+    /// reloads it from the database first, so it never acts on a copy that a newly loaded room has moved past.
+    /// </summary>
+    internal async Task<bool> TryRetireAsync(DateTimeOffset idleSince)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_closed || _lastUsed > idleSince || _debate.Status is not (DebateStatus.Finished or DebateStatus.Draft)
+                || Presence.All().Count > 0 || Volatile.Read(ref _committed) != _debate.Version)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _poisonedEpoch, _epoch);
+            _timer?.Dispose();
+            _timer = null;
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
     /// <summary>Called by the broadcaster to turn committed events into updates.</summary>

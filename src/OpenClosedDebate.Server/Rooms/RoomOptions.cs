@@ -49,6 +49,14 @@ internal sealed class RoomOptions
     [Range(1, DebateLimits.ArgumentsPerPage)]
     public int SnapshotArgumentsPerSide { get; set; } = 40;
 
+    /// <summary>
+    /// How long a room of a finished or draft debate stays in memory once no one is connected to it and nothing has
+    /// used it; then it is dropped, and loaded again from the database the next time it is needed. Rooms of debates in
+    /// a lobby or under way stay, so their clocks run.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
+    public TimeSpan IdleRoomLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How long after a debate finishes students can still resume to see the results, and a projector can still watch it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan ResumeWindowAfterFinish { get; set; } = TimeSpan.FromHours(12);

@@ -82,6 +82,35 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
         }
     }
 
+    /// <summary>Whether a debate's room is in memory now.</summary>
+    public bool IsLoaded(Guid id) => _rooms.ContainsKey(id);
+
+    /// <summary>
+    /// Drops the rooms of finished and draft debates that no one has connected to or used since
+    /// <paramref name="idleSince"/> (<see cref="RoomOptions.IdleRoomLifetime"/>), so reading old debates doesn't
+    /// keep them in memory for the life of the process. They load again from the database when next needed.
+    /// </summary>
+    public async Task<int> EvictIdleAsync(DateTimeOffset idleSince)
+    {
+        var evicted = 0;
+        foreach (var (id, entry) in _rooms)
+        {
+            if (entry.IsValueCreated && entry.Value.IsCompletedSuccessfully && entry.Value.Result is { } room
+                && await room.TryRetireAsync(idleSince) && _rooms.TryRemove(KeyValuePair.Create(id, entry)))
+            {
+                _codes.TryRemove(room.JoinCode, out _);
+                evicted++;
+            }
+        }
+
+        if (evicted > 0)
+        {
+            LogEvicted(evicted, _rooms.Count);
+        }
+
+        return evicted;
+    }
+
     /// <summary>Closes and forgets a room whose debate was deleted.</summary>
     public async Task RemoveAsync(Guid id)
     {
@@ -104,6 +133,9 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
         await room.StartAsync();
         return room;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Evicted} idle rooms from memory; {Loaded} stay loaded")]
+    private partial void LogEvicted(int evicted, int loaded);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Restored debate {DebateId} ({JoinCode}): {Status}, round {RoundIndex}, {Phase}, {Remaining} left")]
     private partial void LogRestored(Guid debateId, string joinCode, DebateStatus status, int? roundIndex, Phase? phase, TimeSpan? remaining);
