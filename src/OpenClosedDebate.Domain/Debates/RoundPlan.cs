@@ -40,4 +40,12 @@ public sealed record RoundPlan
 
     /// <summary>The ballot item id of option <paramref name="index"/> (zero-based) of a ranking round.</summary>
     public static string OptionItemId(int index) => $"option-{index + 1}";
+
+    /// <summary>K: the most items a ballot in this round may rank (the one place this is decided).</summary>
+    public int MaxRanked(DebateSettings settings) => Kind switch
+    {
+        RoundKind.Argument => settings.MaxRankedItems,
+        RoundKind.Ranking => Options.Count,
+        _ => 1,
+    };
 }

@@ -42,12 +42,7 @@ public sealed class RoundState
     public bool ArgumentsRevealed => Reached is Phase.Vote or Phase.Results;
 
     /// <summary>K: the most items a ballot in this round may rank.</summary>
-    public int MaxRanked(DebateSettings settings) => Plan.Kind switch
-    {
-        RoundKind.Argument => settings.MaxRankedItems,
-        RoundKind.Ranking => Plan.Options.Count,
-        _ => 1,
-    };
+    public int MaxRanked(DebateSettings settings) => Plan.MaxRanked(settings);
 
     /// <summary>The items a ballot may rank now, in their tie-break order.</summary>
     public IReadOnlyList<string> Candidates() => Plan.Kind switch

@@ -170,12 +170,7 @@ internal static class RoomViews
         r.ClosedBrief,
         r.Scenario is { } s ? new ScenarioView(s, s.Describe()) : null,
         Options(r),
-        r.Kind switch
-        {
-            RoundKind.Argument => settings.MaxRankedItems,
-            RoundKind.Ranking => r.Options.Count,
-            _ => 1,
-        },
+        r.MaxRanked(settings),
         r.Kind == RoundKind.Argument ? r.ArgueSeconds : null,
         r.VoteSeconds,
         r.ResultsSeconds);
