@@ -93,6 +93,24 @@ public sealed class ArgumentPagingTests
     }
 
     [Fact]
+    public async Task A_student_who_left_on_another_tab_or_was_removed_is_told_which_when_fetching_older_arguments()
+    {
+        await using var server = new DebateServer(rateLimits: DebateServer.UnlimitedWith(ThreePerSide));
+        await using var room = await ArguingAsync(server, ArgumentVisibility.Everyone);
+        var (ada, ben) = (room.Students[0], room.Students[1]);
+        await using var adaSecondTab = await server.ConnectAsync();
+        await adaSecondTab.ResumeAsync(ada.DebateId, ada.Token);
+        await using var benSecondTab = await server.ConnectAsync();
+        await benSecondTab.ResumeAsync(ben.DebateId, ben.Token);
+
+        await ada.Connection.InvokeAsync("Leave", TestContext.Current.CancellationToken);
+        await room.Console.ControlAsync("Kick", ben.ParticipantId);
+
+        await Refused.WithAsync("left", () => adaSecondTab.OlderAsync(0, Side.Open, null));
+        await Refused.WithAsync("kicked", () => benSecondTab.OlderAsync(0, Side.Open, null));
+    }
+
+    [Fact]
     public async Task A_reveal_sends_the_newest_of_each_side_and_how_many_older_ones_each_has()
     {
         await using var server = new DebateServer(rateLimits: DebateServer.UnlimitedWith(ThreePerSide));

@@ -149,7 +149,8 @@ public sealed partial class Debate
     private Participant RequireParticipant(Guid participantId) =>
         FindParticipant(participantId) ?? throw new DebateRuleException(DebateError.NotFound, "That student isn't in this debate.");
 
-    private Participant RequireActive(Guid participantId)
+    /// <summary>The student, if still in the debate; else the refusal that says why not (kicked, data removed, left).</summary>
+    public Participant RequireActive(Guid participantId)
     {
         var p = RequireParticipant(participantId);
         if (p.Kicked)

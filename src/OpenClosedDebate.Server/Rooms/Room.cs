@@ -191,13 +191,13 @@ internal sealed partial class Room
     /// </summary>
     public Task<ArgumentPageView> ArgumentsAsync(Audience audience, Guid? participantId, ArgumentPageRequest request) => ExecuteAsync((d, _) =>
     {
+        // A student no longer in the debate is told why: removed, data removed or left.
+        var student = audience == Audience.Student ? d.RequireActive(participantId!.Value) : null;
         Func<Argument, bool> visible = audience switch
         {
             Audience.Instructor => _ => true,
             Audience.Projector => a => d.CanSee(null, a),
-            _ => d.FindParticipant(participantId!.Value) is { IsActive: true } p
-                ? a => d.CanSee(p, a)
-                : throw new DebateRuleException(DebateError.Kicked, "You are no longer in this debate."),
+            _ => a => d.CanSee(student, a),
         };
         var page = d.PageOfArguments(request.RoundIndex, request.Side, request.Before, request.Limit, visible);
         var arguments = page.Arguments.Select(a => RoomViews.Argument(d, a, audience)).ToList();
