@@ -34,7 +34,11 @@ internal sealed class ServerProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    /// <summary>
+    /// True once the process has exited and everything it wrote has been read: the process can exit before the
+    /// last of its redirected output has arrived, and WaitForExit() without a timeout waits for that output too.
+    /// </summary>
+    public bool HasExited => _process.HasExited && OutputDrained();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -161,6 +165,12 @@ internal sealed class ServerProcess : IDisposable
     }
 
     public override string ToString() => $"stdout:\n{Stdout}\nstderr:\n{Stderr}";
+
+    private bool OutputDrained()
+    {
+        _process.WaitForExit();
+        return true;
+    }
 
     public void Dispose()
     {
