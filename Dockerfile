@@ -6,6 +6,8 @@
 FROM node:20-bookworm-slim AS client
 WORKDIR /src/client
 COPY client/package.json client/package-lock.json client/.npmrc ./
+# The contract generator is a workspace of its own (it needs TypeScript 5's compiler API).
+COPY client/contract/package.json contract/
 RUN npm ci --no-audit --no-fund
 COPY client/ ./
 RUN npm run build

@@ -177,6 +177,7 @@ app.MapDebatesApi();
 app.MapTranscriptsApi();
 app.MapJoinAddressApi();
 app.MapOpenApi(ApiDocument.Route);
+app.MapApiReference();
 app.MapHub<DebateHub>("/hubs/debate", o =>
 {
     // A client that stops reading its socket is dropped once a send has waited this long, which bounds

@@ -92,6 +92,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
         new("POST /api/debates/{id}/participants/{participantId}/erase",       401,       401,           401,     204,   404),
         new("GET /api/join-address",                                           200,       200,           200,     200,   200),
         new("GET /api/openapi/v1.json",                                        200,       200,           200,     200,   200),
+        new("GET /api/openapi/reference/v1",                                   200,       200,           200,     200,   200),
         new("GET /healthz",                                                    200,       200,           200,     200,   200),
     ];
 

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
 using OpenClosedDebate.Server.Contract;
 
 public sealed class ExportTests
@@ -23,7 +24,7 @@ public sealed class ExportTests
         var research = review.Rounds[1];
         var forgery = research.Closed.Single(a => a.Text == FinishedDebate.Forgery);
         Assert.Equal("Audits need weights.", Assert.Single(forgery.Replies).Text);
-        Assert.Equal(["borda", "instantRunoff", "schulze"], research.Results.Select(r => r.Ranking!.Method));
+        Assert.Equal([TallyMethod.Borda, TallyMethod.InstantRunoff, TallyMethod.Schulze], research.Results.Select(r => r.Ranking!.Method));
         var ada = review.Participation.Single(p => p.Name == "Ada Lovelace");
         Assert.Equal((1, 1, 1, 1), (ada.Arguments, ada.Rebuttals, ada.Ballots - 2, ada.Sides.Count));
         Assert.Equal((MotionChoice.For, MotionChoice.Against, true), (ada.Before, ada.After, ada.ChangedMind));

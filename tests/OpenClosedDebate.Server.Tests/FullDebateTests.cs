@@ -2,6 +2,7 @@ namespace OpenClosedDebate.Server.Tests;
 
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Templates;
+using OpenClosedDebate.Domain.Voting;
 
 public sealed class FullDebateTests
 {
@@ -63,7 +64,7 @@ public sealed class FullDebateTests
         Assert.Equal(MotionChoice.For, persuasion.Winner);
 
         var ranking = projector.Read(v => v.Results[1].Ranking)!;
-        Assert.Equal("borda", ranking.Method);
+        Assert.Equal(TallyMethod.Borda, ranking.Method);
         Assert.Equal(["option-2", "option-4", "option-1", "option-3"], ranking.Items.Select(i => i.ItemId));
         Assert.Equal(4 * 4, ranking.Items[0].Score);
     }

@@ -125,7 +125,7 @@ public sealed class RecountTests
     {
         var candidates = string.Join(",", new[] { debate.AnnArgument, debate.BobArgument, debate.CyArgument }.Select(a => a.ToString()).Order());
         var research = comparison.Rounds.Single(r => r.RoundIndex == 1);
-        Assert.Equal(Json(published[1]), Json(research.Results.Single(r => r.Ranking!.Method == "borda")));
+        Assert.Equal(Json(published[1]), Json(research.Results.Single(r => r.Ranking!.Method == TallyMethod.Borda)));
         Assert.All(research.Results, r => Assert.Equal((5, candidates), (r.BallotCount, string.Join(",", r.Ranking!.Items.Select(i => i.ItemId).Order()))));
         Assert.Equal(new RecountNoteView(RemovedStudents: 1, HiddenArguments: 1, RestoredArguments: 1, 0, 0), research.RecountNote);
         // The comparison leaves out the motion votes (one count whatever the method); the review has them.
@@ -141,7 +141,7 @@ public sealed class RecountTests
         Assert.All(review.Rounds, r => Assert.Equal((true, true), r.Ballots.Where(b => b.Voter == "Eve").Select(b => (b.VoterRemoved, b.Counted)).Single()));
         Assert.All(review.Rounds, r => Assert.All(r.Ballots.Where(b => b.Voter != "Eve"), b => Assert.Equal((false, true), (b.VoterRemoved, b.Counted))));
 
-        Assert.Equal(Json(research.Results), Json(review.Rounds[1].Results.OrderBy(r => r.Ranking!.Method, StringComparer.Ordinal)));
+        Assert.Equal(Json(research.Results), Json(review.Rounds[1].Results.OrderBy(r => r.Ranking!.Method)));
         Assert.Equal(research.RecountNote, review.Rounds[1].RecountNote);
         Assert.Equal(Json(published[2].Persuasion!), Json(review.Persuasion!));
         Assert.Equal(new RecountNoteView(RemovedStudents: 1, 0, 0, 0, 0), review.PersuasionRecountNote);

@@ -12,8 +12,12 @@ using OpenClosedDebate.Server.Contract;
 public sealed partial class RestAuthorizationTests
 {
     // The only API routes a person without an account may use: signing in, creating the first instructor, the
-    // address students join at (the projector needs no account), and the API's own OpenAPI reference.
+    // address students join at (the projector needs no account), and the API's own OpenAPI document and its
+    // rendered reference (every route of the viewer's, under its prefix).
     private static readonly string[] PublicRoutes = ["/api/auth/sign-in", "/api/auth/setup", "/api/join-address", "/api/openapi/{documentName}.json"];
+
+    private static bool IsPublic(string route) =>
+        PublicRoutes.Contains(route) || route.StartsWith(Hosting.ApiDocument.ReferencePrefix + "/", StringComparison.Ordinal) || route == Hosting.ApiDocument.ReferencePrefix;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -22,7 +26,7 @@ public sealed partial class RestAuthorizationTests
     {
         await using var server = new DebateServer();
         using var anonymous = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
-        var endpoints = ApiEndpoints(server).Where(e => !PublicRoutes.Contains(e.Route)).ToList();
+        var endpoints = ApiEndpoints(server).Where(e => !IsPublic(e.Route)).ToList();
         Assert.Contains(endpoints, e => e is { Method: "DELETE", Route: "/api/debates/{id:guid}" });
 
         var answered = new List<string>();

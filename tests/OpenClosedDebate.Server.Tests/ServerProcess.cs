@@ -223,16 +223,22 @@ internal sealed class ServerProcess : IDisposable
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);
-        for (var dir = output; dir is not null; dir = dir.Parent)
+        var dll = Path.Combine(RepositoryRoot(), "src", "OpenClosedDebate.Server", "bin", configuration, framework, "OpenClosedDebate.Server.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+    }
+
+    /// <summary>The checkout these tests were built from: the folder above their output that holds the solution.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "OpenClosedDebate.sln")))
             {
-                var dll = Path.Combine(dir.FullName, "src", "OpenClosedDebate.Server", "bin", configuration, framework, "OpenClosedDebate.Server.dll");
-                return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the server first.", dll);
+                return dir.FullName;
             }
         }
 
-        throw new DirectoryNotFoundException($"No OpenClosedDebate.sln above {output.FullName}.");
+        throw new DirectoryNotFoundException($"No OpenClosedDebate.sln above {AppContext.BaseDirectory}.");
     }
 }
 

@@ -39,7 +39,7 @@ public sealed class StoredHistoryTests
 
         var research = comparison.Rounds.Single(r => r.RoundIndex == 1);
         var stored = debate.Rounds[1].Result!.Ranking!;
-        var recounted = research.Results.Single(r => r.Ranking!.Method == "instantRunoff");
+        var recounted = research.Results.Single(r => r.Ranking!.Method == TallyMethod.InstantRunoff);
         Assert.Equal(4, recounted.BallotCount);
         Assert.Equal(stored.Items.Select(i => (i.ItemId, i.Place, i.Score)), recounted.Ranking!.Items.Select(i => (i.ItemId, i.Place, i.Score)));
         Assert.Equal([Ann, Bob], recounted.Ranking.Items.Select(i => i.ItemId));
@@ -49,7 +49,7 @@ public sealed class StoredHistoryTests
         Assert.All(research.Results, r => Assert.Equal(2, r.Ranking!.ItemCount));
         Assert.Equal(new(RemovedStudents: 1, HiddenArguments: 1, RestoredArguments: 1, 0, 0), research.RecountNote);
         Assert.Equal(research.RecountNote, review.Rounds[1].RecountNote);
-        Assert.Equal("instantRunoff", review.Rounds[1].Results[0].Ranking!.Method);
+        Assert.Equal(TallyMethod.InstantRunoff, review.Rounds[1].Results[0].Ranking!.Method);
         Assert.Equal((PersuasionVerdict.Draw, 1), (review.Persuasion!.Verdict, review.PersuasionRecountNote!.RemovedStudents));
     }
 

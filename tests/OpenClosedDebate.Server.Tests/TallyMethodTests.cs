@@ -15,7 +15,7 @@ public sealed class TallyMethodTests
 
         var result = room.Students[0].Read(v => v.Results[0]);
 
-        Assert.Equal("instantRunoff", result.Ranking!.Method);
+        Assert.Equal(TallyMethod.InstantRunoff, result.Ranking!.Method);
         var runoff = result.Ranking.Runoff!;
         Assert.Equal(4, runoff.Rounds[0].Continuing + runoff.Rounds[0].Exhausted);
         Assert.True(runoff.DecisiveRound >= 1);
@@ -31,7 +31,7 @@ public sealed class TallyMethodTests
 
         var result = room.Students[0].Read(v => v.Results[0]);
 
-        Assert.Equal("schulze", result.Ranking!.Method);
+        Assert.Equal(TallyMethod.Schulze, result.Ranking!.Method);
         var pairwise = result.Ranking.Pairwise!;
         Assert.Equal(4, pairwise.ItemIds.Count);
         var winner = pairwise.ItemIds.ToList().IndexOf(result.Ranking.Items[0].ItemId);
@@ -78,7 +78,7 @@ public sealed class TallyMethodTests
         var comparison = await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", DebateServer.Json, TestContext.Current.CancellationToken);
 
         var argumentRound = comparison!.Rounds.Single(r => r.RoundIndex == 1);
-        Assert.Equal(["borda", "instantRunoff", "schulze"], argumentRound.Results.Select(r => r.Ranking!.Method));
+        Assert.Equal([TallyMethod.Borda, TallyMethod.InstantRunoff, TallyMethod.Schulze], argumentRound.Results.Select(r => r.Ranking!.Method));
         Assert.All(argumentRound.Results, r => Assert.Equal(argument.Argument.Id.ToString(), r.Ranking!.Items[0].ItemId));
         var adaChange = comparison.MindChanges.Single(c => c.DisplayName == "Ada");
         Assert.Equal((MotionChoice.For, MotionChoice.Against, true), (adaChange.Before, adaChange.After, adaChange.Changed));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { HubMethod } from '../contract';
+import { type HubMethod, Limits } from '../contract';
 import { offsetMs } from '../countdown';
 import type { RoomSession } from '../room';
 import type { RoomState } from '../state';
@@ -7,8 +7,6 @@ import { useAction, useNow } from '../store';
 import { Notice } from '../ui/Notice';
 import { joinsInLastMinute, surgeText } from './joins';
 
-/** The most the room's capacity can be set to (the server's DebateLimits.MaxCapacity). */
-const MaxCapacity = 20_000;
 
 /**
  * Who may come in: lock the room, how many students it takes, whether joiners wait to be let in, and
@@ -30,7 +28,7 @@ export function EntryPanel({ state, session }: { state: RoomState; session: Room
   const run = (method: HubMethod, ...rest: unknown[]) =>
     act(() => (session.connection.invoke as (m: HubMethod, ...a: unknown[]) => Promise<unknown>)(method, id, ...rest));
   const wanted = Number(capacity);
-  const validCapacity = Number.isInteger(wanted) && wanted >= 1 && wanted <= MaxCapacity;
+  const validCapacity = Number.isInteger(wanted) && wanted >= 1 && wanted <= Limits.maxCapacity;
 
   return (
     <section class="entry card" aria-label="Who can join">
@@ -65,7 +63,7 @@ export function EntryPanel({ state, session }: { state: RoomState; session: Room
             class="entry__capacity"
             type="number"
             min={1}
-            max={MaxCapacity}
+            max={Limits.maxCapacity}
             value={capacity}
             onInput={(e) => setCapacity((e.target as HTMLInputElement).value)}
             aria-describedby="entry-capacity-help"

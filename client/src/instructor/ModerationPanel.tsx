@@ -82,7 +82,7 @@ export function ModerationPanel({ state, session }: { state: RoomState; session:
                       title: 'Reject this argument',
                       label: 'Reason (its author sees it; kept in the transcript)',
                       confirm: 'Reject',
-                      maxLength: Limits.reason,
+                      maxLength: Limits.reasonMaxLength,
                       onAnswer: (reason) => void run('HideArgument', a.id, reason),
                     })
                   }

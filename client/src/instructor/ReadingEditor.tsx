@@ -15,7 +15,7 @@ export function ReadingEditor({ reading, errors, onChange }: { reading: PreReadi
           {reading.map((r, i) => (
             <li class="reading-editor__row" key={i}>
               <Field path={`preReading[${i}].title`} label={`Reading ${i + 1} title`} error={errors[`preReading[${i}].title`]} class="field--grow">
-                {(p) => <input {...p} class="input" value={r.title} maxLength={Limits.title} onInput={(e) => set(i, { title: text(e) })} />}
+                {(p) => <input {...p} class="input" value={r.title} maxLength={Limits.titleMaxLength} onInput={(e) => set(i, { title: text(e) })} />}
               </Field>
               <Field path={`preReading[${i}].url`} label={`Reading ${i + 1} link`} error={errors[`preReading[${i}].url`]} class="field--grow">
                 {(p) => <input {...p} class="input" type="url" inputMode="url" placeholder="https://…" value={r.url} onInput={(e) => set(i, { url: text(e) })} />}
@@ -28,7 +28,7 @@ export function ReadingEditor({ reading, errors, onChange }: { reading: PreReadi
         </ol>
       )}
       <FieldError path="preReading" error={errors.preReading} />
-      <button class="button button--small" type="button" disabled={reading.length >= Limits.preReading} onClick={() => onChange([...reading, { title: '', url: '' }])}>
+      <button class="button button--small" type="button" disabled={reading.length >= Limits.preReadingMaxItems} onClick={() => onChange([...reading, { title: '', url: '' }])}>
         Add a reading
       </button>
     </section>

@@ -67,7 +67,7 @@ export function Roster({ state, session }: { state: RoomState; session: RoomSess
           label: 'New name',
           initial: p.displayName,
           confirm: 'Rename',
-          maxLength: Limits.displayName,
+          maxLength: Limits.displayNameMaxLength,
           onAnswer: (name) => void act(() => hub.invoke('Rename', id, p.id, name)),
         }),
     },

@@ -93,7 +93,7 @@ function RoundFields({ round, index, errors, onChange }: { round: RoundPlan; ind
     <>
       <div class="row">
         <Field path={`${at}.title`} label={`Round ${n} title`} error={errors[`${at}.title`]} class="field--grow">
-          {(p) => <input {...p} class="input" value={round.title} maxLength={Limits.title} onInput={(e) => set({ title: text(e) })} />}
+          {(p) => <input {...p} class="input" value={round.title} maxLength={Limits.titleMaxLength} onInput={(e) => set({ title: text(e) })} />}
         </Field>
         <Field path={`${at}.kind`} label={`Round ${n} kind`} error={errors[`${at}.kind`]}>
           {(p) => (
@@ -108,16 +108,16 @@ function RoundFields({ round, index, errors, onChange }: { round: RoundPlan; ind
         </Field>
       </div>
       <Field path={`${at}.prompt`} label="Prompt" error={errors[`${at}.prompt`]}>
-        {(p) => <textarea {...p} class="input input--area" rows={2} value={round.prompt} maxLength={Limits.prompt} onInput={(e) => set({ prompt: text(e) })} />}
+        {(p) => <textarea {...p} class="input input--area" rows={2} value={round.prompt} maxLength={Limits.promptMaxLength} onInput={(e) => set({ prompt: text(e) })} />}
       </Field>
       {round.kind === 'argument' && (
         <>
           <div class="row">
             <Field path={`${at}.openBrief`} label="The open side argues…" error={errors[`${at}.openBrief`]}>
-              {(p) => <textarea {...p} class="input input--area" rows={2} value={round.openBrief ?? ''} maxLength={Limits.brief} onInput={(e) => set({ openBrief: text(e) })} />}
+              {(p) => <textarea {...p} class="input input--area" rows={2} value={round.openBrief ?? ''} maxLength={Limits.briefMaxLength} onInput={(e) => set({ openBrief: text(e) })} />}
             </Field>
             <Field path={`${at}.closedBrief`} label="The closed side argues…" error={errors[`${at}.closedBrief`]}>
-              {(p) => <textarea {...p} class="input input--area" rows={2} value={round.closedBrief ?? ''} maxLength={Limits.brief} onInput={(e) => set({ closedBrief: text(e) })} />}
+              {(p) => <textarea {...p} class="input input--area" rows={2} value={round.closedBrief ?? ''} maxLength={Limits.briefMaxLength} onInput={(e) => set({ closedBrief: text(e) })} />}
             </Field>
           </div>
           <Field path={`${at}.scenario`} label="Openness scenario" error={errors[`${at}.scenario`]} class="field--half">
@@ -172,7 +172,7 @@ function OptionsEditor({ round, index, errors, onChange }: { round: RoundPlan; i
                   aria-invalid={Boolean(errors[path])}
                   aria-describedby={errors[path] ? `${fieldId(path)}-error` : undefined}
                   value={o}
-                  maxLength={Limits.option}
+                  maxLength={Limits.optionMaxLength}
                   onInput={(e) => onChange(round.options.map((x, j) => (j === i ? (e.target as HTMLInputElement).value : x)))}
                 />
                 <button

@@ -113,7 +113,7 @@ export function RunPanel({ state, session }: { state: RoomState; session: RoomSe
                   title: 'Hide this argument',
                   label: 'Reason (kept in the transcript)',
                   confirm: 'Hide',
-                  maxLength: Limits.reason,
+                  maxLength: Limits.reasonMaxLength,
                   onAnswer: (reason) => void run('HideArgument', argumentId, reason),
                 })
               }

@@ -15,7 +15,7 @@ export function SettingsEditor({ plan, errors, onChange }: { plan: DebatePlan; e
     <section class="card editor__section" aria-labelledby="plan-settings-heading">
       <h3 id="plan-settings-heading">Motion and settings</h3>
       <Field path="motion" label="Motion" error={errors.motion}>
-        {(p) => <input {...p} class="input" value={plan.motion} maxLength={Limits.motion} onInput={(e) => onChange({ ...plan, motion: value(e) })} />}
+        {(p) => <input {...p} class="input" value={plan.motion} maxLength={Limits.motionMaxLength} onInput={(e) => onChange({ ...plan, motion: value(e) })} />}
       </Field>
       <div class="settings-grid">
         <Field path="settings.sideAssignment" label="Sides" error={errors['settings.sideAssignment']}>
@@ -68,7 +68,7 @@ export function SettingsEditor({ plan, errors, onChange }: { plan: DebatePlan; e
               class="input input--short"
               type="number"
               min={1}
-              max={Limits.maxRankedItems}
+              max={Limits.maxRankedItemsCap}
               value={Number.isFinite(s.maxRankedItems) ? s.maxRankedItems : ''}
               onInput={(e) => set({ maxRankedItems: value(e) === '' ? Number.NaN : Number(value(e)) })}
             />

@@ -17,15 +17,15 @@ export function checkPlan(plan: DebatePlan): FieldErrors {
     } else if (characters(clean) > max) add(field, `${what} is ${characters(clean)} characters long; the limit is ${max}.`);
   };
 
-  text('motion', plan.motion, Limits.motion, 'The motion');
+  text('motion', plan.motion, Limits.motionMaxLength, 'The motion');
   if (plan.rounds.length === 0) add('rounds', 'A debate needs at least one round.');
   else if (plan.rounds.length > Limits.maxRounds) add('rounds', `A debate may have at most ${Limits.maxRounds} rounds.`);
   const k = plan.settings.maxRankedItems;
-  if (!Number.isInteger(k) || k < 1 || k > Limits.maxRankedItems) add('settings.maxRankedItems', `A ballot may rank between 1 and ${Limits.maxRankedItems} items, not ${Number.isFinite(k) ? k : 'that'}.`);
+  if (!Number.isInteger(k) || k < 1 || k > Limits.maxRankedItemsCap) add('settings.maxRankedItems', `A ballot may rank between 1 and ${Limits.maxRankedItemsCap} items, not ${Number.isFinite(k) ? k : 'that'}.`);
   plan.rounds.forEach((round, i) => checkRound(round, i, add, text));
-  if (plan.preReading.length > Limits.preReading) add('preReading', `List at most ${Limits.preReading} pieces of pre-reading.`);
+  if (plan.preReading.length > Limits.preReadingMaxItems) add('preReading', `List at most ${Limits.preReadingMaxItems} pieces of pre-reading.`);
   plan.preReading.forEach((r, i) => {
-    text(`preReading[${i}].title`, r.title, Limits.title, `The title of reading ${i + 1}`);
+    text(`preReading[${i}].title`, r.title, Limits.titleMaxLength, `The title of reading ${i + 1}`);
     if (!isWebLink(r.url)) add(`preReading[${i}].url`, `Reading ${i + 1} needs an http or https link.`);
   });
   return byField(errors);
@@ -37,10 +37,10 @@ type Text = (field: string, value: string | null | undefined, max: number, what:
 function checkRound(round: RoundPlan, index: number, add: Add, text: Text) {
   const n = index + 1;
   const at = `rounds[${index}]`;
-  text(`${at}.title`, round.title, Limits.title, `The title of round ${n}`);
-  text(`${at}.prompt`, round.prompt, Limits.prompt, `The prompt of round ${n}`);
-  text(`${at}.openBrief`, round.openBrief, Limits.brief, `The open side's brief in round ${n}`, false);
-  text(`${at}.closedBrief`, round.closedBrief, Limits.brief, `The closed side's brief in round ${n}`, false);
+  text(`${at}.title`, round.title, Limits.titleMaxLength, `The title of round ${n}`);
+  text(`${at}.prompt`, round.prompt, Limits.promptMaxLength, `The prompt of round ${n}`);
+  text(`${at}.openBrief`, round.openBrief, Limits.briefMaxLength, `The open side's brief in round ${n}`, false);
+  text(`${at}.closedBrief`, round.closedBrief, Limits.briefMaxLength, `The closed side's brief in round ${n}`, false);
   const duration = (field: string, seconds: number, what: string) => {
     if (!Number.isInteger(seconds) || seconds < Limits.minPhaseSeconds || seconds > Limits.maxPhaseSeconds)
       add(field, `${what} must last between ${Limits.minPhaseSeconds} seconds and ${Limits.maxPhaseSeconds / 3600} hours.`);
@@ -53,7 +53,7 @@ function checkRound(round: RoundPlan, index: number, add: Add, text: Text) {
     add(`${at}.options`, `Ranking round ${n} needs between ${Limits.minOptions} and ${Limits.maxOptions} options.`);
   const seen = new Set<string>();
   round.options.forEach((option, i) => {
-    text(`${at}.options[${i}]`, option, Limits.option, `Option ${i + 1} of round ${n}`);
+    text(`${at}.options[${i}]`, option, Limits.optionMaxLength, `Option ${i + 1} of round ${n}`);
     const key = option.trim().toLowerCase();
     if (key.length > 0 && seen.has(key)) add(`${at}.options[${i}]`, `Ranking round ${n} lists the same option twice.`);
     seen.add(key);

@@ -59,7 +59,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
             class="input input--area"
             value={text}
             onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-            maxLength={Limits.argument}
+            maxLength={Limits.argumentMaxLength}
             rows={4}
             disabled={!canPost}
             required
@@ -67,7 +67,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
         </label>
         <div class="compose__footer">
           <span class="compose__count">
-            {text.length}/{Limits.argument}
+            {text.length}/{Limits.argumentMaxLength}
             {text.length > 0 && ' · draft kept on this phone'}
           </span>
           <button class="button button--primary" type="submit" disabled={!canPost || sending || text.trim().length === 0}>

@@ -96,7 +96,7 @@ export function JoinForm({
             name="name"
             value={name}
             onInput={(e) => setName((e.target as HTMLInputElement).value)}
-            maxLength={Limits.displayName}
+            maxLength={Limits.displayNameMaxLength}
             autoComplete="nickname"
             required
             class="input"

@@ -28,4 +28,4 @@ public sealed record DebateDetail(
     DebatePlan Plan);
 
 /// <summary>Create a debate from a template, or from a plan written from scratch.</summary>
-public sealed record CreateDebateRequest(string? TemplateId, DebatePlan? Plan);
+public sealed record CreateDebateRequest(string? TemplateId = null, DebatePlan? Plan = null);

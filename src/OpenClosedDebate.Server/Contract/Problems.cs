@@ -2,6 +2,7 @@ namespace OpenClosedDebate.Server.Contract;
 
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using OpenClosedDebate.Domain.Debates;
 
 /// <summary>Problem details with a readable title and a code a client can branch on.</summary>
 internal static class Problems
@@ -19,3 +20,10 @@ internal static class Problems
             .WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = details });
     }
 }
+
+/// <summary>
+/// What a refusal of the REST API carries (RFC 9457 problem details, as <see cref="Problems"/> and the exception
+/// handler write them), as the API document and the client's types describe it. <c>errors</c> comes with
+/// <c>invalidPlan</c> only: every problem of the plan, each with its field.
+/// </summary>
+public sealed record Problem(string Title, int Status, string Code, IReadOnlyList<FieldError>? Errors = null);

@@ -25,7 +25,7 @@ public sealed record ResultView(
 /// <see cref="RoomViews.PublishedItems"/> places only, so a round of 2,000 arguments doesn't send every phone the
 /// whole list; <see cref="ItemCount"/> is how many were ranked. The REST comparison, review and exports list every item.
 /// </remarks>
-public sealed record RankingView(string Method, IReadOnlyList<RankedItemView> Items, int ItemCount, string? Note, RunoffView? Runoff, PairwiseView? Pairwise);
+public sealed record RankingView(TallyMethod Method, IReadOnlyList<RankedItemView> Items, int ItemCount, string? Note, RunoffView? Runoff, PairwiseView? Pairwise);
 
 /// <summary>Instant-runoff rounds; early rounds with many items in the race are summed up. <see cref="DecisiveRound"/> is null when no ballot counted for any item.</summary>
 public sealed record RunoffView(IReadOnlyList<RunoffRoundView> Rounds, int SummarisedRounds, int SummarisedEliminated, int? DecisiveRound);

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Server.Contract;
 
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
 
 /// <summary>
 /// A debate as the instructor reviews it. With <see cref="Shared"/>, every name is a pseudonym: it
@@ -26,7 +27,7 @@ public sealed record ReviewDebateView(
     DateTimeOffset? StartedAt,
     DateTimeOffset? FinishedAt,
     int Students,
-    string TallyMethod,
+    TallyMethod TallyMethod,
     IReadOnlyList<PreReading> PreReading);
 
 /// <summary>

@@ -28,4 +28,4 @@ public sealed record RoomSnapshot(
     IReadOnlyList<ParticipantView>? Roster,
     ResultView? LiveTally,
     IReadOnlyList<OlderArgumentsView> OlderArguments,
-    JoinActivityView? Joins = null);
+    JoinActivityView? Joins);

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Server.Contract;
 
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
 
 // The shapes clients see. Mirrored once in client/src/contract.ts and documented in docs/protocol.md.
 
@@ -35,7 +36,7 @@ public sealed record JoinActivityView(int Burst, double PerSecond, int Slowed, i
 public sealed record SettingsView(
     SideAssignmentMode SideAssignment,
     ArgumentVisibility Visibility,
-    string TallyMethod,
+    TallyMethod TallyMethod,
     int MaxRankedItems,
     bool AllowRankingOwnArgument,
     bool SwapSidesEachRound,

@@ -1,6 +1,5 @@
 namespace OpenClosedDebate.Server.Rooms;
 
-using System.Text.Json;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Voting;
 using OpenClosedDebate.Server.Contract;
@@ -19,7 +18,7 @@ internal static class RoomViews
             d.Locked,
             new EntryView(d.Capacity, d.ApproveJoins),
             d.Moderation,
-            new SettingsView(s.SideAssignment, s.Visibility, MethodName(s.TallyMethod), s.MaxRankedItems, s.AllowRankingOwnArgument, s.SwapSidesEachRound, s.Anonymous, s.RevealResults),
+            new SettingsView(s.SideAssignment, s.Visibility, s.TallyMethod, s.MaxRankedItems, s.AllowRankingOwnArgument, s.SwapSidesEachRound, s.Anonymous, s.RevealResults),
             d.Plan.PreReading,
             d.Plan.Rounds.Select((r, i) => Round(r, i, s)).ToList());
     }
@@ -98,7 +97,7 @@ internal static class RoomViews
         var round = d.Plan.Rounds[r.RoundIndex];
         var ranking = r.Ranking is { } k
             ? new RankingView(
-                MethodName(k.Method),
+                k.Method,
                 k.Items.Take(top ?? int.MaxValue).Select(i => new RankedItemView(i.ItemId, Label(round, i.ItemId), i.Place, i.Score, i.FirstPreferences, i.TieBroken)).ToList(),
                 k.Items.Count,
                 k.Note,
@@ -125,7 +124,6 @@ internal static class RoomViews
     public static RoundResult? LiveCount(Debate d) => d.CurrentPhase == Phase.Vote && d.CurrentRound is { } round ? d.ResultOf(round) : null;
 
     /// <summary>The method's wire name: "borda", "instantRunoff" or "schulze".</summary>
-    public static string MethodName(TallyMethod method) => JsonNamingPolicy.CamelCase.ConvertName(method.ToString());
 
     /// <summary>
     /// Every closed argument and ranking round under every method, counted as at its close, and each student's change

@@ -58,7 +58,8 @@ internal static class Snapshots
         Ballots: null,
         Roster: null,
         LiveTally: null,
-        chosen.Older);
+        chosen.Older,
+        Joins: null);
 
     /// <summary>
     /// What a reveal sends when voting opens on a round whose arguments were kept within sides: the newest of

@@ -15,6 +15,14 @@ internal static class SecurityHeaders
 
     private const string ApiPolicy = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
+    /// <summary>
+    /// The REST reference's page (Scalar): its own script, its inline configuration by this request's nonce, and the
+    /// styles it sets at run time; it reads the OpenAPI document from this origin and nothing from anywhere else.
+    /// </summary>
+    public static string ReferencePolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, PathString api) =>
         app.Use((http, next) =>
         {

@@ -2,6 +2,7 @@ namespace OpenClosedDebate.Server.Transcripts;
 
 using System.Globalization;
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Domain.Voting;
 using OpenClosedDebate.Server.Contract;
 using static System.FormattableString;
 
@@ -11,11 +12,11 @@ using static System.FormattableString;
 /// </summary>
 internal static class MarkdownExport
 {
-    private static readonly Dictionary<string, string> MethodNames = new(StringComparer.Ordinal)
+    private static readonly Dictionary<TallyMethod, string> MethodNames = new()
     {
-        ["borda"] = "Borda count",
-        ["instantRunoff"] = "Instant-runoff",
-        ["schulze"] = "Schulze",
+        [TallyMethod.Borda] = "Borda count",
+        [TallyMethod.InstantRunoff] = "Instant-runoff",
+        [TallyMethod.Schulze] = "Schulze",
     };
 
     public static async Task WriteAsync(ReviewView review, TextWriter w)
@@ -23,7 +24,7 @@ internal static class MarkdownExport
         var d = review.Debate;
         await w.WriteLineAsync(Invariant($"# {Markdown.Escape(d.Motion)}"));
         await w.WriteLineAsync();
-        await w.WriteLineAsync(Invariant($"Debate {d.JoinCode} · {d.Status.ToString().ToLowerInvariant()} · {ReviewTime.Format(d.StartedAt ?? d.CreatedAt)} · {d.Students} students · counted by {MethodNames.GetValueOrDefault(d.TallyMethod, d.TallyMethod)}") + (review.Shared ? " · names are pseudonyms" : string.Empty));
+        await w.WriteLineAsync(Invariant($"Debate {d.JoinCode} · {d.Status.ToString().ToLowerInvariant()} · {ReviewTime.Format(d.StartedAt ?? d.CreatedAt)} · {d.Students} students · counted by {MethodNames[d.TallyMethod]}") + (review.Shared ? " · names are pseudonyms" : string.Empty));
         await w.WriteLineAsync();
         if (review.Persuasion is { } p)
         {
@@ -138,7 +139,7 @@ internal static class MarkdownExport
         {
             var ranking = result.Ranking!;
             var shown = result == published && round.RecountNote is not { ErasedStudents: > 0 };
-            await w.WriteLineAsync(Invariant($"**{MethodNames.GetValueOrDefault(ranking.Method, ranking.Method)}**{(shown ? " (shown to the class)" : string.Empty)}:"));
+            await w.WriteLineAsync(Invariant($"**{MethodNames[ranking.Method]}**{(shown ? " (shown to the class)" : string.Empty)}:"));
             await w.WriteLineAsync();
             foreach (var item in ranking.Items.Take(10))
             {

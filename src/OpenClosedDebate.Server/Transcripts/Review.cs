@@ -24,7 +24,7 @@ internal static partial class Review
             shared,
             new ReviewDebateView(
                 d.Id, d.JoinCode, d.Plan.Motion, d.Status, d.CreatedAt, d.StartedAt, d.FinishedAt,
-                d.Participants.Count(p => !p.Erased), RoomViews.MethodName(d.Plan.Settings.TallyMethod), d.Plan.PreReading),
+                d.Participants.Count(p => !p.Erased), d.Plan.Settings.TallyMethod, d.Plan.PreReading),
             persuasion is null ? null : RoomViews.Persuasion(persuasion),
             persuasion is null ? null : RoomViews.RecountNote(d.NoteOn(motionVotes)),
             [.. d.Plan.Rounds.Select((plan, index) => Round(d, plan, index, Name))],
