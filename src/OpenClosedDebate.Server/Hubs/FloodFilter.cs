@@ -145,16 +145,23 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
     /// Runs the call; if it would speak for a student who sits out, waits until they may come back and runs it
     /// once more, so the answer is as fresh as the wait is long. A connection that closes meanwhile ends the wait.
     /// </summary>
+    /// <remarks>
+    /// A timer counts whole milliseconds and drops the rest, so a wait of 999.7 ms would wake 0.7 ms early and find
+    /// the student still sitting out: the wait is rounded up, and a call that still finds them benched waits once more.
+    /// </remarks>
     private async ValueTask<object?> HoldWhileBenchedAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await next(context);
-        }
-        catch (BenchedException benched)
-        {
-            await Task.Delay(benched.Wait, _time, context.Context.ConnectionAborted);
-            return await next(context);
+            try
+            {
+                return await next(context);
+            }
+            catch (BenchedException benched) when (attempt <= 2)
+            {
+                var wait = TimeSpan.FromMilliseconds(Math.Ceiling(benched.Wait.TotalMilliseconds) + 1);
+                await Task.Delay(wait, _time, context.Context.ConnectionAborted);
+            }
         }
     }
 
