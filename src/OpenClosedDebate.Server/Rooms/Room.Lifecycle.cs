@@ -1,0 +1,98 @@
+namespace OpenClosedDebate.Server.Rooms;
+
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Persistence;
+
+/// <summary>The ends of a room and of a student's data in it: erasing a student, closing the room when its debate is deleted, and retiring it from memory when idle.</summary>
+internal sealed partial class Room
+{
+    /// <summary>
+    /// Removes a student's data. The erase is committed together with the rewrite of the student's
+    /// earlier events, after every earlier write of this room has landed, so the history has no gap.
+    /// </summary>
+    public async Task EraseAsync(Guid participantId)
+    {
+        using var scope = _log.BeginScope(_logScope);
+        await _gate.WaitAsync();
+        try
+        {
+            await PrepareAsync();
+            foreach (var (_, done) in _pending.ToList())
+            {
+                await done.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            await PrepareAsync();
+            var now = _services.Time.GetUtcNow();
+            _lastUsed = now;
+            var events = _debate.Erase(participantId, now);
+            try
+            {
+                await DebateStore.EraseAsync(_services.Dbs, Id, (ParticipantErased)events[0], DebateSummary.Of(_debate, now));
+            }
+            catch (Exception e)
+            {
+                Volatile.Write(ref _poisonedEpoch, _epoch);
+                throw new StorageUnavailableException("The student's data couldn't be removed. Nothing changed; please try again.", e);
+            }
+
+            OnCommitted(events);
+            LogErased(Id, participantId);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops the room for good, e.g. when its debate is deleted, and tells everyone in it why.</summary>
+    public async Task CloseAsync(string message)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            _closed = true;
+            _timer?.Dispose();
+            _timer = null;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        var closing = new RoomUpdate(_services.Time.GetUtcNow(), [new Removed(long.MaxValue, message)]);
+        await _services.Clients.Group(RoomGroups.Public(Id)).Update(closing);
+        await _services.Clients.Group(RoomGroups.Instructor(Id)).Update(closing);
+    }
+
+    /// <summary>
+    /// Agrees to be dropped from memory if its debate is finished or a draft, no one is connected, everything is
+    /// committed and nothing has used it since <paramref name="idleSince"/>. A call that still holds the room afterwards
+    /// reloads it from the database first, so it never acts on a copy that a newly loaded room has moved past.
+    /// </summary>
+    internal async Task<bool> TryRetireAsync(DateTimeOffset idleSince)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            if (_closed || _lastUsed > idleSince || _debate.Status is not (DebateStatus.Finished or DebateStatus.Draft)
+                || Presence.All().Count > 0 || Volatile.Read(ref _committed) != _debate.Version)
+            {
+                return false;
+            }
+
+            Volatile.Write(ref _poisonedEpoch, _epoch);
+            _timer?.Dispose();
+            _timer = null;
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Debate {DebateId}: the data of participant {ParticipantId} was removed at the instructor's request")]
+    private partial void LogErased(Guid debateId, Guid participantId);
+}
