@@ -1481,7 +1481,8 @@ export interface components {
         /**
          * @description What a refusal of the REST API carries (RFC 9457 problem details, as Problems and the exception
          *     handler write them), as the API document and the client's types describe it. `errors` comes with
-         *     `invalidPlan` only: every problem of the plan, each with its field.
+         *     `invalidPlan` only: every problem of the plan, each with its field; `type` names the HTTP status's section of
+         *     RFC 9110 and `traceId` the request in the server's log.
          */
         Problem: {
             title: string;
@@ -1489,6 +1490,8 @@ export interface components {
             status: number;
             code: string;
             errors?: null | components["schemas"]["FieldError"][];
+            type?: null | string;
+            traceId?: null | string;
         };
         /** @description One item's place. string? RankedItemView.Label is the option or choice label; argument items carry the argument id. */
         RankedItemView: {

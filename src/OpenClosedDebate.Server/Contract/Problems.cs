@@ -24,6 +24,7 @@ internal static class Problems
 /// <summary>
 /// What a refusal of the REST API carries (RFC 9457 problem details, as <see cref="Problems"/> and the exception
 /// handler write them), as the API document and the client's types describe it. <c>errors</c> comes with
-/// <c>invalidPlan</c> only: every problem of the plan, each with its field.
+/// <c>invalidPlan</c> only: every problem of the plan, each with its field; <c>type</c> names the HTTP status's section of
+/// RFC 9110 and <c>traceId</c> the request in the server's log.
 /// </summary>
-public sealed record Problem(string Title, int Status, string Code, IReadOnlyList<FieldError>? Errors = null);
+public sealed record Problem(string Title, int Status, string Code, IReadOnlyList<FieldError>? Errors = null, string? Type = null, string? TraceId = null);
