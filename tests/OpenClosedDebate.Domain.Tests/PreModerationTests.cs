@@ -22,6 +22,22 @@ public sealed class PreModerationTests
     }
 
     [Theory]
+    [InlineData(Moderation.Off, ArgumentVisibility.Everyone, true, true, null, true)]
+    [InlineData(Moderation.Off, ArgumentVisibility.OwnSide, false, false, Side.Open, false)]
+    [InlineData(Moderation.Off, ArgumentVisibility.OwnOnly, false, false, null, true)]
+    [InlineData(Moderation.BeforeProjector, ArgumentVisibility.Everyone, false, true, null, true)]
+    [InlineData(Moderation.BeforeProjector, ArgumentVisibility.OwnSide, false, false, Side.Open, true)]
+    [InlineData(Moderation.BeforeEveryone, ArgumentVisibility.Everyone, false, false, null, true)]
+    public void AudienceOf_NamesTheGroupsTheArgumentGoesTo(Moderation moderation, ArgumentVisibility visibility, bool projector, bool students, Side? side, bool author)
+    {
+        var c = Classroom(visibility, moderation);
+
+        Assert.Equal(new ArgumentAudience(projector, students, side, author), c.Debate.AudienceOf(c.Argument));
+        c.Debate.HideArgument(c.Argument.Id, "Off topic", During);
+        Assert.Equal(ArgumentAudience.Nobody, c.Debate.AudienceOf(c.Argument));
+    }
+
+    [Theory]
     [InlineData(Moderation.BeforeProjector, true)]
     [InlineData(Moderation.BeforeEveryone, false)]
     public void CanSee_AHeldArgumentOnceVotingOpens_StaysOffTheProjector(Moderation moderation, bool classmates)

@@ -80,44 +80,39 @@ public sealed partial class Debate
     /// A held argument is seen by its author, and by classmates only when it was held from the projector alone.
     /// </summary>
     public bool CanSee(Participant? viewer, Argument argument) =>
-        viewer is null ? Sees(null, null, projector: true, argument) : Sees(viewer.Id, viewer.Side, projector: false, argument);
+        viewer is null ? AudienceOf(argument).Projector : AudienceOf(argument).Includes(viewer.Id == argument.AuthorId, viewer.Side);
 
     /// <summary>
     /// Whether a student who didn't write it may see an argument now when their side makes no difference (arguments
     /// are shown to everyone, or voting has opened): the list every student's snapshot shares.
     /// </summary>
-    public bool CanClassmateSee(Argument argument) => Sees(null, null, projector: false, argument);
+    public bool CanClassmateSee(Argument argument) => AudienceOf(argument).Students;
 
-    private bool Sees(Guid? viewer, Side? side, bool projector, Argument argument)
+    /// <summary>
+    /// Who may see an argument now: the one place that decides it. A hidden argument is the instructor's alone. A held
+    /// one is its author's, and its classmates' too when it was held from the projector alone. Once its round's
+    /// voting has opened (or the debate has finished) every student sees it, otherwise the debate's visibility says.
+    /// </summary>
+    public ArgumentAudience AudienceOf(Argument argument)
     {
         if (argument.Hidden)
         {
-            return false;
+            return ArgumentAudience.Nobody;
         }
 
-        if (argument.Held is { } hold)
-        {
-            if (viewer == argument.AuthorId)
+        var shown = Status == DebateStatus.Finished || _rounds[argument.RoundIndex].ArgumentsRevealed
+            ? new ArgumentAudience(Projector: true, Students: true, Side: null, Author: true)
+            : Plan.Settings.Visibility switch
             {
-                return true;
-            }
-
-            if (projector || hold != Hold.BeforeProjector)
-            {
-                return false;
-            }
-        }
-
-        if (Status == DebateStatus.Finished || _rounds[argument.RoundIndex].ArgumentsRevealed)
+                ArgumentVisibility.Everyone => new ArgumentAudience(Projector: true, Students: true, Side: null, Author: true),
+                ArgumentVisibility.OwnSide => new ArgumentAudience(Projector: false, Students: false, Side: argument.Side, Author: false),
+                _ => new ArgumentAudience(Projector: false, Students: false, Side: null, Author: true),
+            };
+        return argument.Held switch
         {
-            return true;
-        }
-
-        return Plan.Settings.Visibility switch
-        {
-            ArgumentVisibility.Everyone => true,
-            ArgumentVisibility.OwnSide => side == argument.Side,
-            _ => viewer == argument.AuthorId,
+            null => shown,
+            Hold.BeforeProjector => shown with { Projector = false, Author = true },
+            _ => new ArgumentAudience(Projector: false, Students: false, Side: null, Author: true),
         };
     }
 

@@ -202,20 +202,22 @@ internal sealed class RoomProjector
             return;
         }
 
+        // The domain says who may see it; the widest group that holds exactly them gets it.
         var view = new ArgumentUpserted(seq, RoomViews.Argument(_d, a, Audience.Student));
-        if (_d.CanSee(null, a))
+        var audience = _d.AudienceOf(a);
+        if (audience.Projector)
         {
             _box.Public.Add(view);
         }
-        else if (_d.CanClassmateSee(a))
+        else if (audience.Students)
         {
             _students.Add(view);
         }
-        else if (_d.Plan.Settings.Visibility == ArgumentVisibility.OwnSide && a.Held is null or Hold.BeforeProjector)
+        else if (audience.Side is { } side)
         {
-            _bySide[(int)a.Side].Add(view);
+            _bySide[(int)side].Add(view);
         }
-        else
+        else if (audience.Author)
         {
             Personal(a.AuthorId, view);
         }
