@@ -23,6 +23,51 @@ public sealed class JoinTests
     }
 
     [Fact]
+    public void JoinOrRetry_WithASecretThatMadeAStudent_ReturnsThatStudentAndChangesNothing()
+    {
+        var debate = new DebateBuilder().Lobby();
+        var first = debate.JoinOrRetry(Guid.NewGuid(), "Ann", "hash-ann", bound: null, T0, TimeSpan.FromHours(1));
+        var version = debate.Version;
+
+        var again = debate.JoinOrRetry(Guid.NewGuid(), "Someone else", "hash-ann", bound: null, T0.AddSeconds(1), TimeSpan.FromHours(1));
+        var onItsOwnConnection = debate.JoinOrRetry(Guid.NewGuid(), "Ann", "hash-ann", bound: first.Participant.Id, T0.AddSeconds(2), TimeSpan.FromHours(1));
+
+        Assert.False(first.IsRetry);
+        Assert.True(again.IsRetry);
+        Assert.Same(first.Participant, again.Participant);
+        Assert.Same(first.Participant, onItsOwnConnection.Participant);
+        Assert.Equal(version, debate.Version);
+        Assert.Single(debate.Participants);
+    }
+
+    [Fact]
+    public void JoinOrRetry_OnAConnectionThatSpeaksForAnotherStudent_IsRefused()
+    {
+        var debate = new DebateBuilder().Lobby();
+        var ann = debate.JoinOrRetry(Guid.NewGuid(), "Ann", "hash-ann", bound: null, T0, TimeSpan.FromHours(1)).Participant;
+        debate.JoinOrRetry(Guid.NewGuid(), "Bob", "hash-bob", bound: null, T0, TimeSpan.FromHours(1));
+
+        var asNew = Assert.Throws<DebateRuleException>(() => debate.JoinOrRetry(Guid.NewGuid(), "Cy", "hash-cy", bound: ann.Id, T0, TimeSpan.FromHours(1)));
+        var asBob = Assert.Throws<DebateRuleException>(() => debate.JoinOrRetry(Guid.NewGuid(), "Bob", "hash-bob", bound: ann.Id, T0, TimeSpan.FromHours(1)));
+
+        Assert.Equal((DebateError.AlreadyJoined, DebateError.AlreadyJoined), (asNew.Error, asBob.Error));
+        Assert.Equal(2, debate.Participants.Count);
+    }
+
+    [Fact]
+    public void JoinOrRetry_OnAConnectionWhoseStudentLeft_JoinsANewStudent()
+    {
+        var debate = new DebateBuilder().Lobby();
+        var ann = debate.JoinOrRetry(Guid.NewGuid(), "Ann", "hash-ann", bound: null, T0, TimeSpan.FromHours(1)).Participant;
+        debate.Leave(ann.Id, T0.AddSeconds(1));
+
+        var cy = debate.JoinOrRetry(Guid.NewGuid(), "Cy", "hash-cy", bound: ann.Id, T0.AddSeconds(2), TimeSpan.FromHours(1));
+
+        Assert.False(cy.IsRetry);
+        Assert.Equal("Cy", cy.Participant.DisplayName);
+    }
+
+    [Fact]
     public void Join_WhileRunning_IsAllowed()
     {
         var debate = new DebateBuilder().Lobby();

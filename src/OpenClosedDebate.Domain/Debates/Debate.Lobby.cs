@@ -157,6 +157,29 @@ public sealed partial class Debate
         return SideAssigner.ForJoiner(mode, settled, CountOn(Side.Open), CountOn(Side.Closed), ordinal, Seed);
     }
 
+    /// <summary>
+    /// A join on a connection: the same student again when the secret (<paramref name="tokenHash"/>) already made one
+    /// and the connection speaks for nobody else, else a new student (<see cref="Join"/>). <paramref name="bound"/> is
+    /// the student the connection already speaks for, if any: it can only retry that join, not become someone else.
+    /// A student who left or was removed no longer holds the connection.
+    /// </summary>
+    public JoinOutcome JoinOrRetry(Guid newId, string? displayName, string tokenHash, Guid? bound, DateTimeOffset now, TimeSpan afterFinish, WordFilter? filter = null)
+    {
+        bound = bound is { } b && FindParticipant(b) is { IsActive: true } ? b : null;
+        if (HasSession(tokenHash) && Authenticate(tokenHash, now, afterFinish) is var again && (bound is null || again.Id == bound))
+        {
+            return new JoinOutcome(again, []);
+        }
+
+        if (bound is not null)
+        {
+            throw new DebateRuleException(DebateError.AlreadyJoined, "This page has already joined as a student. Leave first, or use another device for another student.");
+        }
+
+        var events = Join(newId, displayName, tokenHash, now, filter);
+        return new JoinOutcome(FindParticipant(newId)!, events);
+    }
+
     /// <summary>Whether a student holds the resume token with this hash (a join retried with its secret).</summary>
     public bool HasSession(string tokenHash) => _byTokenHash.ContainsKey(tokenHash);
 

@@ -111,8 +111,6 @@ internal sealed partial class Room
 
     private Task<JoinResult> EnterAsStudentAsync(JoinRequest request, string connectionId, Guid? bound) => ExecuteAsync((d, now) =>
     {
-        // A student who left or was removed no longer holds the connection.
-        bound = bound is { } b && d.FindParticipant(b) is { IsActive: true } ? b : null;
         var secret = request.JoinSecret;
         if (secret is not null && !ResumeTokens.IsSecret(secret))
         {
@@ -122,26 +120,17 @@ internal sealed partial class Room
         }
 
         var token = secret ?? ResumeTokens.Create();
-        var hash = ResumeTokens.Hash(token);
-        if (d.HasSession(hash) && (bound is null || d.Authenticate(hash, now, _services.Options.ResumeWindowAfterFinish).Id == bound))
+        var joined = d.JoinOrRetry(Guid.NewGuid(), request.Name, ResumeTokens.Hash(token), bound, now, _services.Options.ResumeWindowAfterFinish, _services.Filter);
+        if (joined.IsRetry)
         {
-            var again = d.Authenticate(hash, now, _services.Options.ResumeWindowAfterFinish);
-            _services.Bench.ThrowIfBenched(again.Id);
-            Enter(connectionId, Audience.Student, again.Id);
-
-            // The first join may still be on its way to the database: answer once everything so far is stored.
-            return new Step<JoinResult>(new JoinResult(Id, again.Id, token, Snapshots.ForStudent(d, again, now, PerSide)), [], d.Version);
+            _services.Bench.ThrowIfBenched(joined.Participant.Id);
         }
 
-        if (bound is not null)
-        {
-            throw new DebateRuleException(DebateError.AlreadyJoined, "This page has already joined as a student. Leave first, or use another device for another student.");
-        }
+        Enter(connectionId, Audience.Student, joined.Participant.Id);
+        var result = new JoinResult(Id, joined.Participant.Id, token, Snapshots.ForStudent(d, joined.Participant, now, PerSide));
 
-        var id = Guid.NewGuid();
-        var events = d.Join(id, request.Name, hash, now, _services.Filter);
-        Enter(connectionId, Audience.Student, id);
-        return new Step<JoinResult>(new JoinResult(Id, id, token, Snapshots.ForStudent(d, d.FindParticipant(id)!, now, PerSide)), events);
+        // A retry answers once everything so far is stored: the first join may still be on its way to the database.
+        return joined.IsRetry ? new Step<JoinResult>(result, [], d.Version) : new Step<JoinResult>(result, joined.Events);
     });
 
     /// <summary>Finds the student a token belongs to and returns their snapshot.</summary>
