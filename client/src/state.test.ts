@@ -40,8 +40,11 @@ describe('reduce', () => {
     expect(Object.keys(next.arguments)).toEqual(['a2']);
   });
 
-  it('flips the student own side when sides swap', () => {
-    const next = update(loaded(), { type: 'sidesSwapped', seq: 11, roundIndex: 1 });
+  it('takes the new side from the server when sides swap, not from its own reckoning', () => {
+    const state = loaded();
+    const notice = update(state, { type: 'sidesSwapped', seq: 11, roundIndex: 1 });
+    expect(notice.you?.side).toBe(state.you?.side);
+    const next = update(notice, { type: 'you', seq: 11, you: { ...state.you!, side: 'closed' } });
     expect(next.you?.side).toBe('closed');
   });
 

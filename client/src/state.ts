@@ -150,14 +150,9 @@ function applyEvent(s: RoomState, e: RoomEvent): RoomState {
       }
       return { ...s, roster };
     }
-    case 'sidesSwapped': {
-      const roster: Record<string, ParticipantView> = {};
-      for (const [id, p] of Object.entries(s.roster)) {
-        roster[id] = p.side && !p.kicked && !p.left ? { ...p, side: opposite(p.side) } : p;
-      }
-      const you = s.you?.side ? { ...s.you, side: opposite(s.you.side) } : s.you;
-      return { ...s, roster, you };
-    }
+    case 'sidesSwapped':
+      // A notice only: the server sends each student who swapped a `you`, and the instructor a `roster`, with the new side.
+      return s;
     case 'you':
       return { ...s, you: e.you };
     case 'removed':

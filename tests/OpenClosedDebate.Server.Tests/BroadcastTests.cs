@@ -185,6 +185,9 @@ public sealed class BroadcastTests
             var posted = await room.Students[i].PostAsync("Now I argue the other side.");
             Assert.Equal(swapped, posted.Argument.Side);
             await room.Students[i].WaitUntilAsync(v => v.You!.Side == swapped, "the phone shows the swapped side");
+            var id = room.Students[i].ParticipantId;
+            await room.Console.WaitUntilAsync(v => v.Roster[id].Side == swapped, "the console's roster shows the swapped side");
+            Assert.Equal([1], room.Students[i].Read(v => v.SidesSwappedIn.ToList()));
         }
     }
 

@@ -38,6 +38,9 @@ public sealed class ClientView
 
     public Dictionary<int, BallotView> Ballots { get; } = [];
 
+    /// <summary>The rounds whose opening swapped sides, as the notices said.</summary>
+    public List<int> SidesSwappedIn { get; } = [];
+
     /// <summary>Per round and side, the older arguments left out of what this client has, and the cursor to fetch them.</summary>
     public Dictionary<(int RoundIndex, Side Side), OlderArgumentsView> Older { get; } = [];
 
@@ -147,17 +150,9 @@ public sealed class ClientView
                 }
 
                 break;
-            case SidesSwappedEvent:
-                if (You?.Side is { } side)
-                {
-                    You = You with { Side = side.Opposite() };
-                }
-
-                foreach (var p in Roster.Values.Where(p => p.Side is not null && !p.Kicked && !p.Left).ToList())
-                {
-                    Roster[p.Id] = p with { Side = p.Side!.Value.Opposite() };
-                }
-
+            case SidesSwappedEvent swapped:
+                // A notice: the new sides come as `you` and `roster` events.
+                SidesSwappedIn.Add(swapped.RoundIndex);
                 break;
             case YouChanged y: You = y.You; break;
             case Removed r: RemovedMessage = r.Message; break;

@@ -148,6 +148,15 @@ internal sealed class RoomProjector
             case Domain.Debates.SidesSwapped s:
                 _counts = true;
                 _box.ToEveryone(new SidesSwappedView(e.Seq, s.RoundIndex));
+
+                // Who swapped is the domain's to say, not each client's to work out: every student who did hears
+                // their new side, and the instructor's roster gets each of them.
+                foreach (var p in _d.Participants.Where(p => p is { IsActive: true, Side: not null }))
+                {
+                    _roster.Add(p.Id);
+                    Personal(p.Id, You(e.Seq, p.Id));
+                }
+
                 break;
             case ArgumentPosted a:
                 _activity.Add(a.AuthorId);
