@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { type ArgumentView, Limits } from '../contract';
 import { newRequestId } from '../connection';
 import type { RoomSession } from '../room';
@@ -17,13 +17,18 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
   // A draft kept from before a reload comes back with its request id, so sending it again can't post it twice.
   const [draft] = useState(() => argumentDraft(debateId, roundIndex));
   const [text, setText] = useState(draft?.text ?? '');
-  const [replyTo, setReplyTo] = useState<ArgumentView | null>(() => (draft?.replyToId ? (state.arguments[draft.replyToId] ?? null) : null));
+  // The argument being rebutted is kept by id and looked up in the state, so a draft restored before
+  // the arguments have arrived still finds its target once they do.
+  const [replyToId, setReplyToId] = useState<string | null>(draft?.replyToId ?? null);
+  const replyTo: ArgumentView | null = replyToId ? (state.arguments[replyToId] ?? null) : null;
   const { busy: sending, error, run } = useAction();
   // One request id per draft: a retry of the same draft is the same submission.
   const [requestId, setRequestId] = useState(() => draft?.requestId ?? newRequestId());
   const online = useOnline();
 
-  useEffect(() => keepArgumentDraft(debateId, roundIndex, { text, replyToId: replyTo?.id ?? null, requestId }), [text, replyTo, requestId]);
+  // Kept in the same task as the keystroke (a layout effect, not a deferred one), so a reload straight
+  // after typing finds the draft.
+  useLayoutEffect(() => keepArgumentDraft(debateId, roundIndex, { text, replyToId, requestId }), [text, replyToId, requestId]);
   const threads = threadedArguments(state, roundIndex);
   const canPost = !you.muted && you.side !== null && !state.clock.paused;
 
@@ -36,7 +41,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
     session.dispatch({ type: 'argumentAcknowledged', argument: ack.argument });
     keepArgumentDraft(debateId, roundIndex, null);
     setText('');
-    setReplyTo(null);
+    setReplyToId(null);
     setRequestId(newRequestId());
   }
 
@@ -47,7 +52,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
           <div class="compose__reply">
             <span>Rebutting {replyTo.authorName}:</span>
             <q>{replyTo.text.length > 120 ? `${replyTo.text.slice(0, 120)}…` : replyTo.text}</q>
-            <button class="button button--link" type="button" onClick={() => setReplyTo(null)}>
+            <button class="button button--link" type="button" onClick={() => setReplyToId(null)}>
               Cancel rebuttal
             </button>
           </div>
@@ -84,7 +89,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
           <div class="thread" key={argument.id}>
             <ArgumentCard argument={argument} mine={argument.authorId === you.participantId}>
               {canPost && argument.side !== you.side && argument.held === null && (
-                <button class="button button--small" type="button" onClick={() => setReplyTo(argument)}>
+                <button class="button button--small" type="button" onClick={() => setReplyToId(argument.id)}>
                   Rebut
                 </button>
               )}
@@ -92,7 +97,7 @@ export function ArguePanel({ state, session, roundIndex }: { state: RoomState; s
             {replies.map((r) => (
               <ArgumentCard key={r.id} argument={r} reply mine={r.authorId === you.participantId}>
                 {canPost && r.side !== you.side && r.held === null && (
-                  <button class="button button--small" type="button" onClick={() => setReplyTo(r)}>
+                  <button class="button button--small" type="button" onClick={() => setReplyToId(r.id)}>
                     Rebut
                   </button>
                 )}

@@ -1,5 +1,5 @@
 import Sortable, { type SortableEvent } from 'sortablejs';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { newRequestId } from '../connection';
 import type { RoomSession } from '../room';
 import { ballotChoices, type RoomState } from '../state';
@@ -39,7 +39,8 @@ export function BallotPanel({ state, session, roundIndex }: { state: RoomState; 
   latest.current = { ranked, max };
 
   // A ranking not yet submitted is kept on the phone; once it is the ballot the server has, it is forgotten.
-  useEffect(() => keepRankingDraft(debateId, roundIndex, unsaved && ranked.length > 0 ? ranked : null), [ranked.join('\n'), saved?.revision]);
+  // Kept in the same task as the change (a layout effect), so a reload straight after finds it.
+  useLayoutEffect(() => keepRankingDraft(debateId, roundIndex, unsaved && ranked.length > 0 ? ranked : null), [ranked.join('\n'), saved?.revision]);
 
   function change(next: string[], message: string, focus: string | null) {
     setRanking(next);
