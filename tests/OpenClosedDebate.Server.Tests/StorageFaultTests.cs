@@ -1,10 +1,13 @@
 namespace OpenClosedDebate.Server.Tests;
 
 using System.Data.Common;
+using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Persistence;
 
 public sealed class StorageFaultTests
@@ -13,11 +16,9 @@ public sealed class StorageFaultTests
     public async Task A_submission_whose_commit_fails_is_refused_and_after_the_fault_clears_the_retry_is_stored_once()
     {
         var fault = new EventInsertFault();
-        await using var server = new DebateServer(configure: s => s.ConfigureDbContext<DebateDb>(o => o.AddInterceptors(fault)));
-        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada", "Ben");
-        await room.Console.ControlAsync("Start");
+        await using var server = FaultyServer(fault);
+        await using var room = await ArguingAsync(server);
         var (ada, ben) = (room.Students[0], room.Students[1]);
-        await Scenario.WaitForPhaseAsync(ada, 0, Phase.Argue);
 
         fault.Failing = true;
         var message = await Refused.WithAsync("storageUnavailable", () => ada.PostAsync("Weights enable audits.", requestId: "ada-1"));
@@ -37,6 +38,98 @@ public sealed class StorageFaultTests
         var snapshot = await fresh.AttachAsync(room.Debate.Id);
         Assert.Equal(latest, snapshot.Version);
         Assert.Contains(snapshot.Arguments, a => a.Id == retried.Argument.Id);
+    }
+
+    [Fact]
+    public async Task An_erase_whose_commit_fails_removes_nothing_and_once_the_fault_clears_it_is_stored_after_the_rooms_other_writes()
+    {
+        var fault = new EventInsertFault();
+        await using var server = FaultyServer(fault);
+        await using var room = await ArguingAsync(server);
+        var (ada, ben) = (room.Students[0], room.Students[1]);
+        await ada.PostAsync("Weights enable audits.", requestId: "ada-1");
+        var erase = $"/api/debates/{room.Debate.Id}/participants/{ada.ParticipantId}/erase";
+
+        fault.Failing = true;
+        using (var refused = await room.Teacher.Http.PostAsync(erase, null, Ct))
+        {
+            var (title, code) = await Problem.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("storageUnavailable", code);
+            Assert.Contains("Nothing changed", title, StringComparison.Ordinal);
+        }
+
+        await using (var db = server.OpenDatabase())
+        {
+            Assert.Empty(await db.Events.Where(e => e.Type == "ParticipantErased").ToListAsync(Ct));
+            Assert.Contains("Weights enable audits.", (await db.Events.SingleAsync(e => e.Type == "ArgumentPosted", Ct)).Payload, StringComparison.Ordinal);
+        }
+
+        await using (var console = await room.Teacher.ConnectAsync())
+        {
+            var kept = await console.AttachAsync(room.Debate.Id);
+            Assert.Equal("Ada", kept.Arguments.Single().AuthorName);
+        }
+
+        fault.Failing = false;
+        await ben.PostAsync("Closed labs can recall a model.", requestId: "ben-1");
+        using (var erased = await room.Teacher.Http.PostAsync(erase, null, Ct))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
+        }
+
+        await using (var db = server.OpenDatabase())
+        {
+            var types = await db.Events.Where(e => e.DebateId == room.Debate.Id).OrderBy(e => e.Seq).Select(e => e.Type).ToListAsync(Ct);
+            Assert.Equal("ParticipantErased", types[^1]);
+            Assert.Equal(2, types.Count(t => t == "ArgumentPosted"));
+            var payloads = await db.Events.Where(e => e.Type == "ArgumentPosted").Select(e => e.Payload).ToListAsync(Ct);
+            Assert.DoesNotContain(payloads, p => p.Contains("Weights enable audits.", StringComparison.Ordinal));
+            Assert.Contains(payloads, p => p.Contains("Closed labs can recall a model.", StringComparison.Ordinal));
+        }
+
+        await using var fresh = await room.Teacher.ConnectAsync();
+        var snapshot = await fresh.AttachAsync(room.Debate.Id);
+        Assert.Equal(["Ben", "Removed student 1"], snapshot.Roster!.Select(r => r.DisplayName).Order());
+    }
+
+    [Fact]
+    public async Task A_debate_whose_commit_fails_is_refused_as_storage_unavailable_and_leaves_no_row_behind()
+    {
+        var fault = new EventInsertFault();
+        await using var server = FaultyServer(fault);
+        var teacher = await server.TeacherAsync();
+
+        fault.Failing = true;
+        using (var refused = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest("open-and-closed-models", null), DebateServer.Json, Ct))
+        {
+            var (title, code) = await Problem.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
+            Assert.Equal("storageUnavailable", code);
+            Assert.Contains("nothing was created", title, StringComparison.Ordinal);
+        }
+
+        await using (var db = server.OpenDatabase())
+        {
+            Assert.Empty(await db.Debates.ToListAsync(Ct));
+        }
+
+        fault.Failing = false;
+        var created = await teacher.CreateFromTemplateAsync();
+        await using var console = await teacher.ConnectAsync();
+        Assert.Equal(created.Id, (await console.AttachAsync(created.Id)).Debate.Id);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DebateServer FaultyServer(EventInsertFault fault) =>
+        new(configure: s => s.ConfigureDbContext<DebateDb>(o => o.AddInterceptors(fault)));
+
+    /// <summary>Ada and Ben in the first round's arguing.</summary>
+    private static async Task<Scenario> ArguingAsync(DebateServer server)
+    {
+        var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada", "Ben");
+        await room.Console.ControlAsync("Start");
+        await Scenario.WaitForPhaseAsync(room.Students[0], 0, Phase.Argue);
+        return room;
     }
 
     /// <summary>Makes inserts of debate events fail, as a full or read-only disk would, whether they run synchronously (the writer's thread) or not.</summary>

@@ -44,7 +44,7 @@ internal static class DebatesApi
         return TypedResults.Ok(rows);
     }
 
-    private static async Task<Results<Created<DebateDetail>, ProblemHttpResult>> Create(CreateDebateRequest request, DebateDb db, TimeProvider time, HttpContext http)
+    private static async Task<Results<Created<DebateDetail>, ProblemHttpResult>> Create(CreateDebateRequest request, EventWriter writer, DebateDb db, TimeProvider time, HttpContext http)
     {
         var plan = request.TemplateId is { } templateId ? DebateTemplates.Find(templateId)?.Plan : request.Plan;
         if (plan is null)
@@ -53,19 +53,19 @@ internal static class DebatesApi
             return Problems.Of(StatusCodes.Status400BadRequest, title, request.TemplateId is null ? "invalidRequest" : "notFound");
         }
 
-        return await InsertAsync(plan, db, time, http);
+        return await InsertAsync(plan, writer, db, time, http);
     }
 
     /// <summary>A new debate with the plan the other one has now: a fresh join code, no students, no results.</summary>
-    private static async Task<Created<DebateDetail>> Duplicate(Guid id, RoomRegistry rooms, DebateDb db, TimeProvider time, HttpContext http)
+    private static async Task<Created<DebateDetail>> Duplicate(Guid id, RoomRegistry rooms, EventWriter writer, DebateDb db, TimeProvider time, HttpContext http)
     {
         var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
         var plan = await room.ReadAsync((d, _) => d.Plan);
-        return await InsertAsync(plan, db, time, http);
+        return await InsertAsync(plan, writer, db, time, http);
     }
 
-    /// <summary>Creates a draft debate of the caller's with this plan, which the domain checks.</summary>
-    private static async Task<Created<DebateDetail>> InsertAsync(DebatePlan plan, DebateDb db, TimeProvider time, HttpContext http)
+    /// <summary>Creates a draft debate of the caller's with this plan, which the domain checks; the event writer stores it.</summary>
+    private static async Task<Created<DebateDetail>> InsertAsync(DebatePlan plan, EventWriter writer, DebateDb db, TimeProvider time, HttpContext http)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -76,23 +76,19 @@ internal static class DebatesApi
                 OwnerId = http.User.InstructorId(),
                 JoinCode = debate.JoinCode,
                 Motion = debate.Plan.Motion,
+                CreatedAt = debate.CreatedAt,
             };
-            DebateSummary.Of(debate, debate.CreatedAt).CopyTo(row);
-            row.CreatedAt = debate.CreatedAt;
-            row.Events.AddRange(events.Select(e => EventCodec.ToRecord(debate.Id, e)));
-            db.Debates.Add(row);
             try
             {
-                await db.SaveChangesAsync(http.RequestAborted);
+                await writer.WriteAsync(WriteRequest.Create(row, events, DebateSummary.Of(debate, debate.CreatedAt)));
                 return TypedResults.Created($"/api/debates/{debate.Id}", Detail(row, debate.Plan));
             }
-            catch (DbUpdateException) when (attempt < JoinCodeAttempts)
+            catch (DbUpdateException e)
             {
-                // Join codes are random; on the rare clash, draw another. Any other failure is real.
-                db.ChangeTracker.Clear();
-                if (!await db.Debates.AnyAsync(d => d.JoinCode == row.JoinCode, http.RequestAborted))
+                // Join codes are random; on the rare clash, draw another. Any other failure is the storage's.
+                if (attempt >= JoinCodeAttempts || !await db.Debates.AnyAsync(d => d.JoinCode == row.JoinCode, http.RequestAborted))
                 {
-                    throw;
+                    throw new StorageUnavailableException("The debate couldn't be saved, so nothing was created. Please try again.", e);
                 }
             }
         }

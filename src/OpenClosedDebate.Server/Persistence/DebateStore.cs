@@ -36,27 +36,4 @@ internal static class DebateStore
 
         return events;
     }
-
-    /// <summary>
-    /// Commits a <see cref="ParticipantErased"/> and, in the same transaction, rewrites the student's
-    /// earlier events without their text, name or rankings.
-    /// </summary>
-    public static async Task EraseAsync(IDbContextFactory<DebateDb> dbs, Guid debateId, ParticipantErased erased, DebateSummary summary, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var theirs = await db.Events
-            .Where(e => e.DebateId == debateId && e.ParticipantId == erased.ParticipantId && Redaction.Types.Contains(e.Type))
-            .ToListAsync(ct);
-        foreach (var record in theirs)
-        {
-            record.Payload = EventCodec.ToRecord(debateId, Redaction.Redact(EventCodec.FromRecord(record), erased.ReplacementName)).Payload;
-        }
-
-        db.Events.Add(EventCodec.ToRecord(debateId, erased));
-        var row = await db.Debates.SingleAsync(d => d.Id == debateId, ct);
-        summary.CopyTo(row);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-    }
 }

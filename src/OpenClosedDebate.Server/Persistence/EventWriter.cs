@@ -3,12 +3,14 @@ namespace OpenClosedDebate.Server.Persistence;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OpenClosedDebate.Domain.Debates;
 
 /// <summary>
-/// The one writer of debate events. It takes every waiting request (up to a batch size) and commits
-/// them in one transaction, so a burst of 2,000 ballots costs a handful of commits. A request's task
-/// completes only after its commit, in the order requests arrived; a failed batch fails every request
-/// in it and tells each room, which then reloads from what was committed.
+/// The one writer of debate events: nothing else adds to or rewrites the events table. It takes every waiting
+/// request (up to a batch size) and commits them in one transaction, so a burst of 2,000 ballots costs a handful of
+/// commits. A request's task completes only after its commit, in the order requests arrived; a failed batch fails
+/// every request in it and tells each room, which then reloads from what was committed. A new debate and an
+/// erasure are committed on their own, in their turn (<see cref="WriteRequest.Alone"/>).
 /// <para>
 /// It runs on its own thread, not the thread pool. SQLite's calls are synchronous underneath their
 /// async signatures, so a commit blocks while the disk syncs (and up to the 5 s busy timeout when the
@@ -79,15 +81,72 @@ internal sealed partial class EventWriter(
                     continue;
                 }
 
+                if (request.Alone)
+                {
+                    // In its turn: after everything taken before it, before anything after it.
+                    Flush(batch);
+                    CommitAlone(request);
+                    continue;
+                }
+
                 batch.Add(request);
             }
 
-            if (batch.Count > 0)
-            {
-                Commit(batch);
-                batch.Clear();
-            }
+            Flush(batch);
         }
+    }
+
+    private void Flush(List<WriteRequest> batch)
+    {
+        if (batch.Count > 0)
+        {
+            Commit(batch);
+            batch.Clear();
+        }
+    }
+
+    private void CommitAlone(WriteRequest request)
+    {
+        try
+        {
+            using var db = dbs.CreateDbContext();
+            if (request.NewDebate is { } row)
+            {
+                request.Summary.CopyTo(row);
+                row.Events.AddRange(request.Events.Select(e => EventCodec.ToRecord(row.Id, e)));
+                db.Debates.Add(row);
+            }
+            else if (request.Erased is { } erased)
+            {
+                Redact(db, request.Author.DebateId, erased);
+                UpdateSummary(db, request.Author.DebateId, request.Summary);
+            }
+
+            db.SaveChanges();
+        }
+        catch (Exception e)
+        {
+            request.Author.Failed(request.Epoch);
+            request.Done.TrySetException(e);
+            return;
+        }
+
+        request.Author.Committed(request.Events);
+        request.Done.TrySetResult();
+    }
+
+    /// <summary>Adds the erasure, rewrites the student's earlier events without their words, and the summary with it.</summary>
+    private static void Redact(DebateDb db, Guid debateId, ParticipantErased erased)
+    {
+        var theirs = db.Events
+            .Where(e => e.DebateId == debateId && e.ParticipantId == erased.ParticipantId && Redaction.Types.Contains(e.Type))
+            .ToList();
+        foreach (var record in theirs)
+        {
+            record.Payload = EventCodec.ToRecord(debateId, Redaction.Redact(EventCodec.FromRecord(record), erased.ReplacementName)).Payload;
+        }
+
+        db.Events.Add(EventCodec.ToRecord(debateId, erased));
     }
 
     private void Commit(List<WriteRequest> batch)
@@ -108,10 +167,7 @@ internal sealed partial class EventWriter(
 
             foreach (var (id, summary) in summaries)
             {
-                var row = new DebateRecord { Id = id, JoinCode = string.Empty, Motion = string.Empty };
-                db.Debates.Attach(row);
-                summary.CopyTo(row);
-                MarkSummaryModified(db, row);
+                UpdateSummary(db, id, summary);
             }
 
             db.SaveChanges();
@@ -135,8 +191,12 @@ internal sealed partial class EventWriter(
         }
     }
 
-    private static void MarkSummaryModified(DebateDb db, DebateRecord row)
+    /// <summary>Writes a debate's summary columns without reading its row first.</summary>
+    private static void UpdateSummary(DebateDb db, Guid id, DebateSummary summary)
     {
+        var row = new DebateRecord { Id = id, JoinCode = string.Empty, Motion = string.Empty };
+        db.Debates.Attach(row);
+        summary.CopyTo(row);
         var entry = db.Entry(row);
         entry.Property(r => r.Motion).IsModified = true;
         entry.Property(r => r.Status).IsModified = true;

@@ -108,7 +108,7 @@ internal sealed partial class Room
 
     private Task Enqueue(IReadOnlyList<DebateEvent> events, DateTimeOffset now)
     {
-        var done = _services.Writer.WriteAsync(new WriteRequest(_author, _epoch, events, DebateSummary.Of(_debate, now)));
+        var done = _services.Writer.WriteAsync(WriteRequest.Append(_author, _epoch, events, DebateSummary.Of(_debate, now)));
         while (_pending.TryPeek(out var head) && head.Done.IsCompletedSuccessfully)
         {
             _pending.Dequeue();

@@ -29,15 +29,14 @@ internal sealed partial class Room
             var events = _debate.Erase(participantId, now);
             try
             {
-                await DebateStore.EraseAsync(_services.Dbs, Id, (ParticipantErased)events[0], DebateSummary.Of(_debate, now));
+                // The writer tells the room of the commit (or poisons it) as for any other write.
+                await _services.Writer.WriteAsync(WriteRequest.Erase(_author, _epoch, (ParticipantErased)events[0], DebateSummary.Of(_debate, now)));
             }
             catch (Exception e)
             {
-                Volatile.Write(ref _poisonedEpoch, _epoch);
                 throw new StorageUnavailableException("The student's data couldn't be removed. Nothing changed; please try again.", e);
             }
 
-            OnCommitted(events);
             LogErased(Id, participantId);
         }
         finally
