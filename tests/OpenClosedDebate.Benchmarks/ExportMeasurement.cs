@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using Microsoft.EntityFrameworkCore;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Persistence;
@@ -25,14 +24,19 @@ internal static class ExportMeasurement
         var folder = Directory.CreateTempSubdirectory("ocd-export-bench-").FullName;
         var database = Path.Combine(folder, "debates.db");
         var debateId = await SeedAsync(database);
-        var port = FreePort();
-        using var server = StartServer(database, folder, port);
+        var port = Ports.Free();
+        using var server = ServerProcess.Start(
+            folder,
+            database,
+            ["--urls", $"http://127.0.0.1:{port}"],
+            settings: new Dictionary<string, string> { ["Serilog__MinimumLevel__Default"] = "Warning" },
+            keepStdout: false);
+        await server.WaitHealthyAsync(new Uri($"http://127.0.0.1:{port}"), TimeSpan.FromSeconds(60));
         using var http = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer() })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromMinutes(5),
         };
-        await WaitHealthyAsync(http);
         (await http.PostAsJsonAsync("/api/auth/sign-in", new { email = Email, password = Password })).EnsureSuccessStatusCode();
         Console.WriteLine($"Server started: peak {Megabytes(Peak(server))} MB");
 
@@ -47,7 +51,7 @@ internal static class ExportMeasurement
         return 0;
     }
 
-    private static async Task MeasureAsync(HttpClient http, Process server, string path, string name)
+    private static async Task MeasureAsync(HttpClient http, ServerProcess server, string path, string name)
     {
         var before = Peak(server);
         var clock = Stopwatch.StartNew();
@@ -136,68 +140,8 @@ internal static class ExportMeasurement
 
     private static readonly string[] Words = ["open", "closed", "weights", "research", "safety", "audit", "model", "data", "release", "risk", "benefit", "lab", "public", "reproduce", "misuse"];
 
-    private static Process StartServer(string database, string folder, int port)
-    {
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../src/OpenClosedDebate.Server/bin/Release/net10.0/OpenClosedDebate.Server.dll"));
-        var info = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = folder,
-        };
-        info.Environment["ConnectionStrings__Debates"] = $"Data Source={database}";
-        info.Environment["DataProtection__KeysDirectory"] = Path.Combine(folder, "keys");
-        info.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder, "logs", "server-.log");
-        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitHealthyAsync(HttpClient http)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            try
-            {
-                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The server never became healthy.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     /// <summary>The process's peak resident memory, in bytes (Linux VmHWM).</summary>
-    private static long Peak(Process process)
-    {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return 0;
-    }
+    private static long Peak(ServerProcess process) => process.Memory().Peak;
 
     private static string Megabytes(long bytes) => (bytes / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture);
 }

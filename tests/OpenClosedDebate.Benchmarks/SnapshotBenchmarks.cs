@@ -1,7 +1,6 @@
 namespace OpenClosedDebate.Benchmarks;
 
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.SignalR;
 using OpenClosedDebate.Domain.Debates;
@@ -72,10 +71,6 @@ public class SnapshotBenchmarks
     [Benchmark]
     public byte[] InstructorToJson() => JsonSerializer.SerializeToUtf8Bytes(_instructorSnapshot, HubJson);
 
-    private static JsonSerializerOptions HubPayloadOptions()
-    {
-        var options = new JsonHubProtocolOptions().PayloadSerializerOptions;
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        return options;
-    }
+    // The hub's payload options as the server sets them up (Program.cs).
+    private static JsonSerializerOptions HubPayloadOptions() => WireJson.Apply(new JsonHubProtocolOptions().PayloadSerializerOptions);
 }

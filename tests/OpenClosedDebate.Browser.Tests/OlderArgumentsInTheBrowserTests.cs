@@ -19,10 +19,10 @@ public sealed class OlderArgumentsInTheBrowserTests(Chromium chrome, WebServer s
         var console = await ConsolePage.SignInAsync(chrome, server.BaseUrl);
         var code = await console.PrepareTwoRoundDebateAsync("Older arguments arrive when asked for.");
         var ada = await StudentPage.JoinByCodeAsync(chrome, server.BaseUrl, code, "Ada");
-        var hub = new List<HubStudent>();
+        var hub = new List<RoomClient>();
         for (var i = 0; i < HubStudents; i++)
         {
-            hub.Add(await HubStudent.JoinAsync(server.BaseUrl, code, $"Student {i + 1}"));
+            hub.Add(await server.StudentAsync(code, $"Student {i + 1}"));
         }
 
         try

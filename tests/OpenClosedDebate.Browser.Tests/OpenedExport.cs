@@ -1,7 +1,6 @@
 namespace OpenClosedDebate.Browser.Tests;
 
 using Microsoft.Playwright;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>
 /// An export opened in a tab of the instructor's browser with <c>page.GotoAsync</c>. The server sends

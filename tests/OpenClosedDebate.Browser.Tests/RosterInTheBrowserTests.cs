@@ -7,9 +7,11 @@ using static Microsoft.Playwright.Assertions;
 /// <summary>A server whose rooms take a lecture hall's arrival at once: the test seeds 300 students in seconds, not a minute of paced joins.</summary>
 public sealed class LectureHallServer : IAsyncDisposable
 {
-    private readonly WebServer _server = new(new Dictionary<string, string?> { ["Rooms:JoinBurst"] = "1000" });
+    private readonly WebServer _server = WebServer.With(new Dictionary<string, string?> { ["Rooms:JoinBurst"] = "1000" });
 
     public string BaseUrl => _server.BaseUrl;
+
+    public Task<RoomClient> StudentAsync(string code, string name) => _server.StudentAsync(code, name);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
@@ -41,10 +43,10 @@ public sealed class RosterInTheBrowserTests(Chromium chrome, LectureHallServer s
         await Expect(entry).ToContainTextAsync("0 of 400 places taken");
 
         var names = Enumerable.Range(0, Students).Select(i => $"{FirstNames[i % FirstNames.Length]} {LastNames[i / FirstNames.Length]}").ToList();
-        var hub = new List<HubStudent>();
+        var hub = new List<RoomClient>();
         foreach (var batch in names.Chunk(30))
         {
-            hub.AddRange(await Task.WhenAll(batch.Select(n => HubStudent.JoinAsync(server.BaseUrl, code, n))));
+            hub.AddRange(await Task.WhenAll(batch.Select(n => server.StudentAsync(code, n))));
         }
 
         try
@@ -63,7 +65,7 @@ public sealed class RosterInTheBrowserTests(Chromium chrome, LectureHallServer s
 
             await console.ClickAsync("End arguing, start voting");
             await console.WaitForPhaseAsync("Voting");
-            await Task.WhenAll(hub.Take(Voters).Select((h, i) => h.VoteAsync(0, [posted[(i + 1) % Posters].Id.ToString()])));
+            await Task.WhenAll(hub.Take(Voters).Select((h, i) => h.VoteAsync(0, [posted[(i + 1) % Posters].Argument.Id.ToString()])));
             await Expect(page.Locator(".tally__voted")).ToHaveTextAsync($"{Voters} of {Students} voted · {Students} connected");
 
             // Who hasn't voted yet: the hundred who didn't, and nobody who did.

@@ -24,10 +24,10 @@ public sealed class ScreenFitTests(Chromium chrome, WebServer server) : IClassFi
         await projector.GotoAsync(console.ProjectorUrl(code));
         var ada = await StudentPage.JoinByCodeAsync(chrome, server.BaseUrl, code, "Ada Lovelace-Byron of Ockham and Horsley");
         var ben = await StudentPage.JoinByCodeAsync(chrome, server.BaseUrl, code, "Benedict Cumberbatch-Featherstonehaugh");
-        var hub = new List<HubStudent>();
+        var hub = new List<RoomClient>();
         for (var i = 0; i < HubStudents; i++)
         {
-            hub.Add(await HubStudent.JoinAsync(server.BaseUrl, code, HeavyContent.Name(i)));
+            hub.Add(await server.StudentAsync(code, HeavyContent.Name(i)));
         }
 
         try
@@ -61,8 +61,8 @@ public sealed class ScreenFitTests(Chromium chrome, WebServer server) : IClassFi
             var posted = new List<string>();
             foreach (var (student, i) in hub.Select((s, i) => (s, i)))
             {
-                posted.Add((await student.PostAsync(HeavyContent.Argument(2 * i))).Id.ToString());
-                posted.Add((await student.PostAsync(HeavyContent.Argument((2 * i) + 1))).Id.ToString());
+                posted.Add((await student.PostAsync(HeavyContent.Argument(2 * i))).Argument.Id.ToString());
+                posted.Add((await student.PostAsync(HeavyContent.Argument((2 * i) + 1))).Argument.Id.ToString());
             }
 
             await ada.PostAsync(HeavyContent.Argument(40));

@@ -6,9 +6,11 @@ namespace OpenClosedDebate.Browser.Tests;
 /// </summary>
 public sealed class UnfilteredServer : IAsyncDisposable
 {
-    private readonly WebServer _server = new(new Dictionary<string, string?> { ["Moderation:WordFilter"] = "false" });
+    private readonly WebServer _server = WebServer.With(new Dictionary<string, string?> { ["Moderation:WordFilter"] = "false" });
 
     public string BaseUrl => _server.BaseUrl;
+
+    public Task<RoomClient> StudentAsync(string code, string name) => _server.StudentAsync(code, name);
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

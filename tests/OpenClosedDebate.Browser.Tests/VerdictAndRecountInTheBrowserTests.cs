@@ -23,10 +23,10 @@ public sealed class VerdictAndRecountInTheBrowserTests(Chromium chrome, WebServe
         var smallProjector = await chrome.OpenAsync(new() { Width = 1280, Height = 720 });
         await smallProjector.GotoAsync(console.ProjectorUrl(code));
         var ann = await StudentPage.JoinByCodeAsync(chrome, server.BaseUrl, code, "Ann");
-        var hub = new List<HubStudent>();
+        var hub = new List<RoomClient>();
         foreach (var name in new[] { "Bob", "Cy", "Dee", "Eve", "Fay" })
         {
-            hub.Add(await HubStudent.JoinAsync(server.BaseUrl, code, name));
+            hub.Add(await server.StudentAsync(code, name));
         }
 
         var (bob, cy, dee, eve, fay) = (hub[0], hub[1], hub[2], hub[3], hub[4]);
@@ -43,7 +43,7 @@ public sealed class VerdictAndRecountInTheBrowserTests(Chromium chrome, WebServe
             // One argument round: Dee's argument is hidden while arguing; after the close Bob's is hidden and Dee's restored.
             await ann.WaitForPhaseAsync("Arguing");
             await ann.PostAsync("Open weights let anyone audit a model.");
-            var bobs = await bob.PostAsync("A closed lab can recall a model that misbehaves.");
+            var bobs = (await bob.PostAsync("A closed lab can recall a model that misbehaves.")).Argument;
             await dee.PostAsync("Off topic, posted to be hidden.");
             await HideAsync(console, "Off topic, posted to be hidden.", "Off topic.");
             await console.ClickAsync("End arguing, start voting");
@@ -128,7 +128,7 @@ public sealed class VerdictAndRecountInTheBrowserTests(Chromium chrome, WebServe
         await Expect(button).ToHaveAttributeAsync("aria-pressed", "true");
     }
 
-    private static async Task VoteAsync(int round, params (HubStudent Student, string Item)[] ballots)
+    private static async Task VoteAsync(int round, params (RoomClient Student, string Item)[] ballots)
     {
         foreach (var (student, item) in ballots)
         {

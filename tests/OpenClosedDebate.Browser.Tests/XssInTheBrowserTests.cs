@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 using static Microsoft.Playwright.Assertions;
 
 /// <summary>
@@ -32,7 +31,7 @@ public sealed partial class XssInTheBrowserTests(Chromium chrome, UnfilteredServ
         // The phone joins first, typing its payload as its name, so it is on the open side; the rest join over the hub.
         var phone = await StudentPage.JoinByCodeAsync(await OpenAsync(Chromium.Phone, phone: true), server.BaseUrl, code, payloads[0]);
         await Expect(phone.Side).ToHaveTextAsync("OPEN");
-        var hub = await Task.WhenAll(payloads.Skip(1).Select(p => HubStudent.JoinAsync(server.BaseUrl, code, p)));
+        var hub = await Task.WhenAll(payloads.Skip(1).Select(p => server.StudentAsync(code, p)));
         try
         {
             string[] names = [payloads[0], .. hub.Select(h => h.Name)];
@@ -82,7 +81,7 @@ public sealed partial class XssInTheBrowserTests(Chromium chrome, UnfilteredServ
             await Expect(projector.Locator(".projector__finished")).ToBeVisibleAsync();
             await ReviewAsync(console.Page, texts, names);
             await ScanAllAsync("finished", console.Page, projector, phone.Page);
-            await CheckExportsAsync(console.Page.Context, hub[0].Joined.DebateId, texts, names);
+            await CheckExportsAsync(console.Page.Context, hub[0].DebateId, texts, names);
         }
         finally
         {
@@ -102,7 +101,7 @@ public sealed partial class XssInTheBrowserTests(Chromium chrome, UnfilteredServ
     /// so every payload is on its screen at some point.
     /// </summary>
     private static async Task<List<Post>> PostInBatchesAsync(
-        StudentPage phone, HubStudent[] hub, IReadOnlyList<string> payloads, string[] names, Side[] sides, IPage projector)
+        StudentPage phone, RoomClient[] hub, IReadOnlyList<string> payloads, string[] names, Side[] sides, IPage projector)
     {
         var posted = new Post[payloads.Count];
         var order = new List<int>();
@@ -118,7 +117,7 @@ public sealed partial class XssInTheBrowserTests(Chromium chrome, UnfilteredServ
                 order.Add(0);
             }
 
-            foreach (var (i, argument) in await Task.WhenAll(batch.Select(async i => (i, await hub[i - 1].PostAsync(payloads[i])))))
+            foreach (var (i, argument) in await Task.WhenAll(batch.Select(async i => (i, (await hub[i - 1].PostAsync(payloads[i])).Argument))))
             {
                 Assert.Equal(XssPayloads.Visible(payloads[i]), XssPayloads.Visible(argument.Text));
                 posted[i] = new(argument, argument.Text, names[i]);
@@ -162,7 +161,7 @@ public sealed partial class XssInTheBrowserTests(Chromium chrome, UnfilteredServ
     }
 
     /// <summary>The phone ranks two arguments with its buttons; every hub student ranks three others' arguments.</summary>
-    private static async Task VoteAsync(ConsolePage console, StudentPage phone, HubStudent[] hub, List<Post> texts)
+    private static async Task VoteAsync(ConsolePage console, StudentPage phone, RoomClient[] hub, List<Post> texts)
     {
         await console.ClickAsync("End arguing, start voting");
         await phone.WaitForPhaseAsync("Voting");
@@ -177,7 +176,7 @@ public sealed partial class XssInTheBrowserTests(Chromium chrome, UnfilteredServ
         {
             var others = ids.Where((_, j) => j != i).ToList();
             var ranking = Enumerable.Range(0, 3).Select(k => others[((i * 5) + (k * 7)) % others.Count]).Distinct().ToList();
-            return student.VoteAsync(texts[1].Argument!.RoundIndex, ranking);
+            return student.VoteAsync(texts[1].Argument!.RoundIndex, [.. ranking]);
         }));
     }
 

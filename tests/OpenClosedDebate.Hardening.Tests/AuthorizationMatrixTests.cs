@@ -8,7 +8,6 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.SignalR;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 using static OpenClosedDebate.Hardening.Tests.Expect;
 
 /// <summary>
@@ -273,10 +272,10 @@ public sealed partial class AuthorizationMatrixTests(MatrixServer world) : IClas
             // Anyone may sign in: every caller presents the owner's e-mail and password.
             Content = endpoint switch
             {
-                "POST /api/auth/sign-in" => JsonContent.Create(new Credentials(world.Owner.Email, RealServer.Password), options: RealServer.Json),
-                "POST /api/auth/setup" => JsonContent.Create(new SetupRequest(Said(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))), "newcomer@example.edu", RealServer.Password), options: RealServer.Json),
-                "POST /api/debates" => JsonContent.Create(new CreateDebateRequest("open-and-closed-models", null), options: RealServer.Json),
-                "PUT /api/debates/{id}/plan" => JsonContent.Create(InstructorDesk.EditedPlan, options: RealServer.Json),
+                "POST /api/auth/sign-in" => JsonContent.Create(new Credentials(world.Owner.Email, RealServer.Password), options: Wire.Json),
+                "POST /api/auth/setup" => JsonContent.Create(new SetupRequest(Said(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))), "newcomer@example.edu", RealServer.Password), options: Wire.Json),
+                "POST /api/debates" => JsonContent.Create(new CreateDebateRequest("open-and-closed-models", null), options: Wire.Json),
+                "PUT /api/debates/{id}/plan" => JsonContent.Create(InstructorDesk.EditedPlan, options: Wire.Json),
                 _ => null,
             },
         };

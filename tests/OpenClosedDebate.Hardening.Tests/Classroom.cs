@@ -2,7 +2,6 @@ namespace OpenClosedDebate.Hardening.Tests;
 
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>A debate on a real server with a console attached and a class of students joined over real sockets.</summary>
 public sealed class Classroom : IAsyncDisposable

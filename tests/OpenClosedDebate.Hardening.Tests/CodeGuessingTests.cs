@@ -3,7 +3,6 @@ namespace OpenClosedDebate.Hardening.Tests;
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>Join codes can't be guessed at speed, and a kicked student can't watch instead.</summary>
 public sealed class CodeGuessingTests

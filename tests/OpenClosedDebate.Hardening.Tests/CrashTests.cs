@@ -193,22 +193,12 @@ public sealed class CrashTests
             payload.GetProperty("participantId").GetGuid(),
             [.. payload.GetProperty("ranking").EnumerateArray().Select(r => r.GetString()!)]));
 
-    private static List<T> Stored<T>(RealServer server, string type, Func<string, JsonElement, T> read)
-    {
-        using var db = server.OpenDatabase();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT RequestId, Payload FROM DebateEvents WHERE Type = $type ORDER BY Seq";
-        command.Parameters.AddWithValue("$type", type);
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
+    private static List<T> Stored<T>(RealServer server, string type, Func<string, JsonElement, T> read) =>
+        [.. server.Store.Events(type).Select(e =>
         {
-            using var payload = JsonDocument.Parse(reader.GetString(1));
-            rows.Add(read(reader.GetString(0), payload.RootElement.Clone()));
-        }
-
-        return rows;
-    }
+            using var payload = JsonDocument.Parse(e.Payload);
+            return read(e.RequestId!, payload.RootElement.Clone());
+        })];
 
     private sealed record StoredArgument(string RequestId, Guid ArgumentId, Guid AuthorId, string Text);
 

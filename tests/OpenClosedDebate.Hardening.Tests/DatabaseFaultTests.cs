@@ -2,7 +2,6 @@ namespace OpenClosedDebate.Hardening.Tests;
 
 using System.Diagnostics;
 using OpenClosedDebate.Domain.Debates;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>
 /// Another program locks the database file mid-round (a backup tool, a curious admin with sqlite3).
@@ -20,12 +19,8 @@ public sealed class DatabaseFaultTests
         var (ada, ben) = (room.Students[0], room.Students[1]);
         await ada.PostAsync("ada-1", "Open weights let anyone audit a model before a school adopts it.");
 
-        using (var locker = server.OpenDatabase())
+        using (server.Store.HoldWriteLock())
         {
-            using var exclusive = locker.CreateCommand();
-            exclusive.CommandText = "BEGIN EXCLUSIVE";
-            exclusive.ExecuteNonQuery();
-
             var clock = Stopwatch.StartNew();
             var refused = await Refused.WithAsync("storageUnavailable", () => ben.PostAsync("ben-1", "A closed lab can withdraw a model that turns out to be unsafe."));
             var waited = clock.Elapsed;
@@ -39,10 +34,6 @@ public sealed class DatabaseFaultTests
             await projector.WatchAsync(room.Debate.JoinCode);
             using var http = server.Http();
             Assert.True((await http.GetAsync("/healthz", TestContext.Current.CancellationToken)).IsSuccessStatusCode);
-
-            using var rollback = locker.CreateCommand();
-            rollback.CommandText = "ROLLBACK";
-            rollback.ExecuteNonQuery();
         }
 
         // The fault has cleared: the same requests go through, once each, and the room saw them.
@@ -50,16 +41,7 @@ public sealed class DatabaseFaultTests
         await ada.PostAsync("ada-2", "Researchers can reproduce results only with open weights.");
         await room.Console.WaitUntilAsync(v => v.Arguments.Count == 3, "three arguments after recovery");
         Assert.Contains(room.Console.Read(v => v.Arguments.Keys.ToList()), id => id == retried.Argument.Id);
-        using var db = server.OpenDatabase();
-        using var count = db.CreateCommand();
-        count.CommandText = "SELECT RequestId FROM DebateEvents WHERE Type = 'ArgumentPosted' ORDER BY RequestId";
-        using var reader = count.ExecuteReader();
-        var stored = new List<string>();
-        while (reader.Read())
-        {
-            stored.Add(reader.GetString(0));
-        }
-
+        var stored = server.Store.Events("ArgumentPosted").Select(e => e.RequestId).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["ada-1", "ada-2", "ben-1"], stored);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>The message size limit and the rate limits, against a real server.</summary>
 public sealed class LimitsTests

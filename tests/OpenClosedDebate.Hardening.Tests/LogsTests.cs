@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>The collection that runs after every other test in this assembly.</summary>
 [CollectionDefinition(LastOrderer.Last)]
@@ -69,7 +68,7 @@ public sealed class LogsTests
         foreach (var wrong in new[] { "wrong password one", "Tr0ub4dor&3 wrong" })
         {
             Ledger.Secret(wrong);
-            await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("teacher@example.edu", wrong), RealServer.Json, Ct);
+            await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("teacher@example.edu", wrong), Wire.Json, Ct);
         }
 
         await using var room = await Classroom.OpenAsync(server, 3);

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>The callers of the authorisation matrix, in the order of its columns.</summary>
 public enum MatrixCaller
@@ -292,10 +291,7 @@ internal sealed class MatrixScene(MatrixServer world, ArrangedDebate mine, Arran
 
     public async Task<MatrixFingerprint> FingerprintAsync()
     {
-        using var db = world.Server.OpenDatabase();
-        using var count = db.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Debates";
-        var debates = (long)(await count.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        var debates = world.Server.Store.DebateCount();
         return new MatrixFingerprint(await world.Owner.VersionAsync(This.Id), await world.Other.VersionAsync(theirs.Debate.Id), debates);
     }
 

@@ -66,11 +66,11 @@ public sealed class NetworkDropTests
         Assert.Equal(Students, tally.BallotCount);
 
         // Every phone, dropped or not, ends with the server's tally and the server's arguments.
-        var expected = JsonSerializer.Serialize(tally, RealServer.Json);
+        var expected = JsonSerializer.Serialize(tally, Wire.Json);
         foreach (var s in room.Students)
         {
             await s.Client.WaitUntilAsync(v => v.Results.ContainsKey(0), $"{s.Name} sees the results", TimeSpan.FromSeconds(30));
-            Assert.Equal(expected, s.Client.Read(v => JsonSerializer.Serialize(v.Results[0], RealServer.Json)));
+            Assert.Equal(expected, s.Client.Read(v => JsonSerializer.Serialize(v.Results[0], Wire.Json)));
             Assert.Equal(Students * ArgumentsEach, s.Client.Read(v => v.Total(0)));
             Assert.Empty(s.Client.Read(v => v.Arguments.Keys.Except(arguments.Select(a => a.Id)).ToList()));
         }
@@ -81,12 +81,8 @@ public sealed class NetworkDropTests
             $"{dropped} connections dropped; {resumed} students reconnected and resumed; {room.Students.Sum(s => s.Retries)} submissions resent.");
 
         // Resent submissions were never stored twice.
-        using var db = server.OpenDatabase();
-        using var command = db.CreateCommand();
-        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT RequestId) FROM DebateEvents WHERE Type IN ('ArgumentPosted', 'BallotCast')";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        Assert.Equal((Students * (ArgumentsEach + 1), Students * (ArgumentsEach + 1)), (reader.GetInt32(0), reader.GetInt32(1)));
+        var submissions = server.Store.Events("ArgumentPosted", "BallotCast");
+        Assert.Equal((Students * (ArgumentsEach + 1), Students * (ArgumentsEach + 1)), (submissions.Count, submissions.Select(e => e.RequestId).Distinct().Count()));
     }
 
     private static async Task WaitForAsync(Func<bool> condition)

@@ -33,11 +33,7 @@ public sealed class PayloadSizeTests
             var message = await socket.CompletionAsync(id, TimeSpan.FromSeconds(10));
             var onWire = Encoding.UTF8.GetByteCount(message!.Value.GetRawText());
             var utf8 = Encoding.UTF8.GetByteCount(text);
-            using var db = server.OpenDatabase();
-            using var command = db.CreateCommand();
-            command.CommandText = "SELECT length(CAST(Payload AS BLOB)) FROM DebateEvents WHERE Type = 'ArgumentPosted' AND RequestId = $id";
-            command.Parameters.AddWithValue("$id", id);
-            var stored = Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            var stored = server.Store.Events("ArgumentPosted").Single(e => e.RequestId == id).PayloadBytes;
             TestContext.Current.TestOutputHelper?.WriteLine(
                 $"{script}: {text.Length} UTF-16 units, {utf8:N0} bytes of UTF-8; acknowledgement {onWire:N0} bytes on the wire, stored event {stored:N0} bytes.");
 
@@ -49,5 +45,5 @@ public sealed class PayloadSizeTests
     }
 
     private static string Invocation<T>(string id, string method, T argument) =>
-        JsonSerializer.Serialize(new { type = 1, invocationId = id, target = method, arguments = new object?[] { argument } }, RealServer.Json) + RawHubSocket.Separator;
+        JsonSerializer.Serialize(new { type = 1, invocationId = id, target = method, arguments = new object?[] { argument } }, Wire.Json) + RawHubSocket.Separator;
 }

@@ -4,7 +4,6 @@ using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>Refused calls cost nothing of a student's allowance, and a connection that keeps being refused is closed.</summary>
 public sealed class RefusalTests

@@ -38,7 +38,7 @@ public sealed class RequestSizeTests
 
         // A body under the limit with a field over its own limit is refused by name, and not remembered.
         var longEmail = new string('b', 3000) + "@example.edu";
-        var tooLong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(longEmail, "not the password"), RealServer.Json, Ct);
+        var tooLong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(longEmail, "not the password"), Wire.Json, Ct);
         var title = await Problem.AssertAsync(tooLong, HttpStatusCode.BadRequest, "invalidRequest");
         Assert.Contains("254", title, StringComparison.Ordinal);
 
@@ -83,9 +83,9 @@ public sealed class RequestSizeTests
             Assert.Contains("65536", title, StringComparison.Ordinal);
         }
 
-        var stored = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", RealServer.Json, Ct);
+        var stored = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", Wire.Json, Ct);
         Assert.Equal(Classroom.OneArgumentRound().Motion, stored!.Plan.Motion);
-        var small = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", big, RealServer.Json, Ct);
+        var small = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", big, Wire.Json, Ct);
         Assert.Equal(HttpStatusCode.OK, small.StatusCode);
 
         // Any other body: 8 KB here, refused by its declared length even where the endpoint wouldn't read it.
@@ -109,9 +109,9 @@ public sealed class RequestSizeTests
     }
 
     private static string JsonBody(string email, string password) =>
-        System.Text.Json.JsonSerializer.Serialize(new Credentials(email, password), RealServer.Json);
+        System.Text.Json.JsonSerializer.Serialize(new Credentials(email, password), Wire.Json);
 
-    private static string JsonBody<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, RealServer.Json);
+    private static string JsonBody<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Wire.Json);
 
     /// <summary>
     /// Sends a body the way a careful client does, asking first ("Expect: 100-continue"), so a server that

@@ -66,7 +66,7 @@ public sealed class RestFuzzTests
 
         // Still serving: the owner lists their debates and creates one.
         var created = await room.Teacher.CreateAsync(Classroom.OneArgumentRound());
-        var listed = await room.Teacher.Http.GetFromJsonAsync<JsonElement[]>(new Uri("/api/debates", UriKind.Relative), RealServer.Json, Ct);
+        var listed = await room.Teacher.Http.GetFromJsonAsync<JsonElement[]>(new Uri("/api/debates", UriKind.Relative), Wire.Json, Ct);
         Assert.Contains(listed ?? [], d => d.GetProperty("id").GetGuid() == created.Id);
         other.Http.Dispose();
         FuzzTests.Report($"Done in {time.Elapsed.TotalSeconds:F1} s.");

@@ -19,12 +19,12 @@ public sealed class SecurityTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)
         {
-            var wrong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials($"guess{i}@example.edu", "not the password"), RealServer.Json, Ct);
+            var wrong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials($"guess{i}@example.edu", "not the password"), Wire.Json, Ct);
             statuses.Add(wrong.StatusCode);
         }
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Unauthorized, s));
-        var throttled = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("guess@example.edu", "not the password"), RealServer.Json, Ct);
+        var throttled = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("guess@example.edu", "not the password"), Wire.Json, Ct);
         await Problem.AssertAsync(throttled, HttpStatusCode.TooManyRequests, "tooManyAttempts");
         Assert.True(throttled.Headers.RetryAfter?.Delta > TimeSpan.Zero, "No Retry-After.");
 
@@ -43,11 +43,11 @@ public sealed class SecurityTests
         for (var i = 0; i < 5; i++)
         {
             Ledger.Secret($"wrong password {i}");
-            var wrong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", $"wrong password {i}"), RealServer.Json, Ct);
+            var wrong = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", $"wrong password {i}"), Wire.Json, Ct);
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
-        var locked = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ADA@example.edu", RealServer.Password), RealServer.Json, Ct);
+        var locked = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ADA@example.edu", RealServer.Password), Wire.Json, Ct);
         var title = await Problem.AssertAsync(locked, HttpStatusCode.TooManyRequests, "accountLocked");
         Assert.Contains("15 minutes", title, StringComparison.Ordinal);
         Assert.InRange(locked.Headers.RetryAfter!.Delta!.Value, TimeSpan.FromMinutes(14), TimeSpan.FromMinutes(15));
@@ -96,7 +96,7 @@ public sealed class SecurityTests
 
         foreach (var (header, value) in new[] { ("Origin", "https://evil.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site") })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/debates") { Content = JsonContent.Create(body, options: RealServer.Json) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/debates") { Content = JsonContent.Create(body, options: Wire.Json) };
             request.Headers.Add(header, value);
             await Problem.AssertAsync(await teacher.Http.SendAsync(request, Ct), HttpStatusCode.Forbidden, "crossSite");
         }
@@ -105,11 +105,11 @@ public sealed class SecurityTests
         signOut.Headers.Add("Origin", "https://evil.example");
         await Problem.AssertAsync(await teacher.Http.SendAsync(signOut, Ct), HttpStatusCode.Forbidden, "crossSite");
 
-        var list = await teacher.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", RealServer.Json, Ct);
+        var list = await teacher.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", Wire.Json, Ct);
         Assert.Empty(list!);
 
         // The same call from the server's own page goes through.
-        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/debates") { Content = JsonContent.Create(body, options: RealServer.Json) };
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/debates") { Content = JsonContent.Create(body, options: Wire.Json) };
         own.Headers.Add("Origin", server.BaseAddress.GetLeftPart(UriPartial.Authority));
         own.Headers.Add("Sec-Fetch-Site", "same-origin");
         Assert.Equal(HttpStatusCode.Created, (await teacher.Http.SendAsync(own, Ct)).StatusCode);
@@ -153,10 +153,10 @@ public sealed class SecurityTests
 
     private static async Task<string> SignInCookieAsync(RealServer server)
     {
-        var run = await Server.Tests.ServerProcess.RunAsync(server.Folder, server.DatabaseFile, ["instructor", "add", "ada@example.edu"], passwordVariable: RealServer.Password);
+        var run = await ServerProcess.RunAsync(server.Folder, server.DatabaseFile, ["instructor", "add", "ada@example.edu"], passwordVariable: RealServer.Password);
         Assert.Equal(0, run.ExitCode);
         using var http = server.Http();
-        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", RealServer.Password), RealServer.Json, Ct);
+        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", RealServer.Password), Wire.Json, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").Single();
         Ledger.Secret(cookie.Split(';')[0].Split('=', 2)[1]);

@@ -136,16 +136,8 @@ internal static class Performance
         text.AppendLine(Invariant, $"| {target} | {Report.Show(ours)} | {Report.Show(bare)} | {Report.Ratio(ours, bare)} | {(met ? "yes" : "**no**")} |");
     }
 
-    private static string CpuModel() =>
-        File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
-            : "unknown";
+    private static string CpuModel() => ProcessStats.ProcessorModel();
 
-    private static string MemoryTotal()
-    {
-        var line = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal)) : null;
-        return line is null
-            ? "unknown"
-            : string.Create(Invariant, $"{long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], Invariant) / 1048576.0:F1} GiB");
-    }
+    private static string MemoryTotal() =>
+        ProcessStats.MachineMemory() is { } bytes ? string.Create(Invariant, $"{bytes / 1073741824.0:F1} GiB") : "unknown";
 }

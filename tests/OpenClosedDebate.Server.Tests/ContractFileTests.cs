@@ -18,7 +18,7 @@ public sealed class ContractFileTests
     public async Task The_client_contract_file_is_the_document_the_server_serves()
     {
         var served = Canonical(await ServedDocumentAsync());
-        var path = Path.Combine(ServerProcess.RepositoryRoot(), "client", "contract", "openapi.json");
+        var path = Path.Combine(Repository.Root, "client", "contract", "openapi.json");
         if (Environment.GetEnvironmentVariable("OCD_WRITE_GOLDEN") == "1")
         {
             await File.WriteAllTextAsync(path, served, Ct);

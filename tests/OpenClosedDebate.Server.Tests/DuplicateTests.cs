@@ -15,12 +15,12 @@ public sealed class DuplicateTests
     {
         await using var server = new DebateServer();
         await using var room = await FinishedDebate.PlayAsync(server);
-        var original = (await room.Teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{room.Debate.Id}", DebateServer.Json, Ct))!;
+        var original = (await room.Teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{room.Debate.Id}", Wire.Json, Ct))!;
 
         using var response = await room.Teacher.Http.PostAsync($"/api/debates/{room.Debate.Id}/duplicate", null, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var copy = (await response.Content.ReadFromJsonAsync<DebateDetail>(DebateServer.Json, Ct))!;
+        var copy = (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, Ct))!;
         Assert.Equal($"/api/debates/{copy.Id}", response.Headers.Location?.OriginalString);
         Assert.NotEqual(original.Id, copy.Id);
         Assert.NotEqual(original.JoinCode, copy.JoinCode);
@@ -33,7 +33,7 @@ public sealed class DuplicateTests
         var snapshot = await console.AttachAsync(copy.Id);
         Assert.Empty(snapshot.Roster!);
         Assert.Empty(snapshot.Results);
-        var list = (await room.Teacher.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", DebateServer.Json, Ct))!;
+        var list = (await room.Teacher.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", Wire.Json, Ct))!;
         Assert.Equal([copy.Id, original.Id], list.Select(d => d.Id));
         Assert.Equal(3, list[1].ParticipantCount);
     }
@@ -44,15 +44,15 @@ public sealed class DuplicateTests
         await using var server = new DebateServer();
         var teacher = await server.TeacherAsync();
         var original = await teacher.CreateFromTemplateAsync();
-        (await teacher.Http.PutAsJsonAsync($"/api/debates/{original.Id}/plan", Scenario.OneArgumentRound() with { Motion = "Weights should be published." }, DebateServer.Json, Ct)).EnsureSuccessStatusCode();
+        (await teacher.Http.PutAsJsonAsync($"/api/debates/{original.Id}/plan", Scenario.OneArgumentRound() with { Motion = "Weights should be published." }, Wire.Json, Ct)).EnsureSuccessStatusCode();
 
         using var response = await teacher.Http.PostAsync($"/api/debates/{original.Id}/duplicate", null, Ct);
-        var copy = (await response.Content.ReadFromJsonAsync<DebateDetail>(DebateServer.Json, Ct))!;
-        (await teacher.Http.PutAsJsonAsync($"/api/debates/{copy.Id}/plan", Scenario.OneArgumentRound() with { Motion = "Weights should stay private." }, DebateServer.Json, Ct)).EnsureSuccessStatusCode();
+        var copy = (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, Ct))!;
+        (await teacher.Http.PutAsJsonAsync($"/api/debates/{copy.Id}/plan", Scenario.OneArgumentRound() with { Motion = "Weights should stay private." }, Wire.Json, Ct)).EnsureSuccessStatusCode();
 
         Assert.Equal("Weights should be published.", copy.Plan.Motion);
         Assert.Single(copy.Plan.Rounds);
-        var reread = (await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{original.Id}", DebateServer.Json, Ct))!;
+        var reread = (await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{original.Id}", Wire.Json, Ct))!;
         Assert.Equal("Weights should be published.", reread.Plan.Motion);
     }
 
@@ -67,8 +67,8 @@ public sealed class DuplicateTests
         using var response = await other.Http.PostAsync($"/api/debates/{debate.Id}/duplicate", null, Ct);
 
         Assert.Equal("notFound", (await Problem.ReadAsync(response, HttpStatusCode.NotFound)).Code);
-        Assert.Empty((await other.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", DebateServer.Json, Ct))!);
+        Assert.Empty((await other.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", Wire.Json, Ct))!);
     }
 
-    private static string Json(DebatePlan plan) => System.Text.Json.JsonSerializer.Serialize(plan, DebateServer.Json);
+    private static string Json(DebatePlan plan) => System.Text.Json.JsonSerializer.Serialize(plan, Wire.Json);
 }

@@ -19,7 +19,7 @@ public sealed class ExportTests
         await using var server = new DebateServer();
         await using var room = await FinishedDebate.PlayAsync(server);
 
-        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
 
         var research = review.Rounds[1];
         var forgery = research.Closed.Single(a => a.Text == FinishedDebate.Forgery);
@@ -60,7 +60,7 @@ public sealed class ExportTests
     {
         await using var server = new DebateServer();
         await using var room = await FinishedDebate.PlayAsync(server);
-        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
 
         var rows = await GetCsvAsync(room, "export/ballots.csv");
 
@@ -94,7 +94,7 @@ public sealed class ExportTests
         await room.Console.ControlAsync("Skip");
         await room.Console.WaitUntilAsync(v => v.Results.ContainsKey(0), "the results");
 
-        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
         var rows = await GetCsvAsync(room, "export/ballots.csv");
 
         Assert.Equal(1, review.Rounds[0].Results[0].BallotCount);
@@ -132,11 +132,11 @@ public sealed class ExportTests
         await using var room = await FinishedDebate.PlayAsync(server);
 
         var json = await GetTextAsync(room, "export/debate.json");
-        var review = JsonSerializer.Deserialize<ReviewView>(json, DebateServer.Json)!;
+        var review = JsonSerializer.Deserialize<ReviewView>(json, Wire.Json)!;
 
         Assert.Equal("open-closed-debate/review@1", review.Format);
         // Read back and written again, it is the same document (escaping aside).
-        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(json), JsonSerializer.SerializeToNode(review, DebateServer.Json)));
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(json), JsonSerializer.SerializeToNode(review, Wire.Json)));
         Assert.Equal(4, review.Rounds[1].Open.Concat(review.Rounds[1].Closed).Sum(a => 1 + a.Replies.Count));
         Assert.Equal(8, review.Rounds.Sum(r => r.Ballots.Count));
         Assert.Equal(3, review.Participation.Count);

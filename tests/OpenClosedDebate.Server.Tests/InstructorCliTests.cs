@@ -1,7 +1,6 @@
 namespace OpenClosedDebate.Server.Tests;
 
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
@@ -164,7 +163,7 @@ public sealed class InstructorCliTests : IDisposable
     [InlineData("healthcheck --urls={url}")]
     public async Task Healthcheck_asks_the_address_given_by_the_urls_setting_in_any_position(string line)
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var url = $"http://127.0.0.1:{port}";
         var args = line.Replace("{url}", url, StringComparison.Ordinal).Split(' ');
         var down = await ServerProcess.RunAsync(_folder, DatabaseFile, args);
@@ -181,7 +180,7 @@ public sealed class InstructorCliTests : IDisposable
     [Fact]
     public async Task Healthcheck_asks_the_address_in_the_ASPNETCORE_URLS_environment_variable()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var url = $"http://127.0.0.1:{port}";
         using var server = ServerProcess.Start(_folder, DatabaseFile, ["--urls", url]);
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
@@ -195,7 +194,7 @@ public sealed class InstructorCliTests : IDisposable
     [Fact]
     public async Task The_server_process_starts_healthy_refuses_anonymous_api_calls_and_logs_a_setup_link()
     {
-        var port = FreePort();
+        var port = Ports.Free();
         var address = new Uri($"http://127.0.0.1:{port}");
         using var server = ServerProcess.Start(_folder, DatabaseFile, ["--urls", $"http://127.0.0.1:{port}"]);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
@@ -236,15 +235,5 @@ public sealed class InstructorCliTests : IDisposable
         {
             return null;
         }
-    }
-
-    /// <summary>A port nobody is listening on right now: the system picks one for a listener that is closed at once.</summary>
-    internal static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

@@ -29,12 +29,12 @@ public sealed class JoinAddressTests : IDisposable
     {
         var addresses = NetworkAddresses();
         Assert.True(addresses.Count > 0, "This test needs a machine with a network address.");
-        var port = InstructorCliTests.FreePort();
+        var port = Ports.Free();
         using var server = await StartAsync(port, ["--urls", $"http://0.0.0.0:{port}"]);
         using var http = Client(port);
         var expected = addresses.Select(a => $"http://{a}:{port}").ToList();
 
-        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", DebateServer.Json, Ct);
+        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", Wire.Json, Ct);
 
         Assert.Equal(JoinAddressSource.Network, view!.Source);
         Assert.Equal(expected[0], view.Url);
@@ -53,11 +53,11 @@ public sealed class JoinAddressTests : IDisposable
     {
         var address = NetworkAddresses().FirstOrDefault();
         Assert.True(address is not null, "This test needs a machine with a network address.");
-        var port = InstructorCliTests.FreePort();
+        var port = Ports.Free();
         using var server = await StartAsync(port, ["--urls", $"http://0.0.0.0:{port}"]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://{address}:{port}"), Timeout = TimeSpan.FromSeconds(5) };
 
-        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", DebateServer.Json, Ct);
+        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", Wire.Json, Ct);
         using var negotiate = new HttpRequestMessage(HttpMethod.Post, "/hubs/debate/negotiate?negotiateVersion=1");
         negotiate.Headers.Add("Origin", $"http://{address}:{port}");
         using var hub = await http.SendAsync(negotiate, Ct);
@@ -71,11 +71,11 @@ public sealed class JoinAddressTests : IDisposable
     [Fact]
     public async Task Listening_on_localhost_only_warns_that_phones_cannot_reach_it_and_offers_no_address()
     {
-        var port = InstructorCliTests.FreePort();
+        var port = Ports.Free();
         using var server = await StartAsync(port, ["--urls", $"http://localhost:{port}"]);
         using var http = Client(port);
 
-        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", DebateServer.Json, Ct);
+        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", Wire.Json, Ct);
 
         Assert.Equal(JoinAddressSource.None, view!.Source);
         Assert.Null(view.Url);
@@ -90,11 +90,11 @@ public sealed class JoinAddressTests : IDisposable
     [Fact]
     public async Task PublicUrl_is_logged_and_offered_to_every_page_and_its_origin_may_open_the_hub()
     {
-        var port = InstructorCliTests.FreePort();
+        var port = Ports.Free();
         using var server = await StartAsync(port, ["--urls", $"http://127.0.0.1:{port}", "--PublicUrl", "https://debate.school.edu/"]);
         using var http = Client(port);
 
-        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", DebateServer.Json, Ct);
+        var view = await http.GetFromJsonAsync<JoinAddressView>("/api/join-address", Wire.Json, Ct);
         using var negotiate = new HttpRequestMessage(HttpMethod.Post, "/hubs/debate/negotiate?negotiateVersion=1");
         negotiate.Headers.Add("Origin", "https://debate.school.edu");
         using var hub = await http.SendAsync(negotiate, Ct);
@@ -123,7 +123,7 @@ public sealed class JoinAddressTests : IDisposable
     [InlineData("ftp://debate.school.edu")]
     public async Task A_PublicUrl_phones_cannot_use_stops_the_server_with_a_message_naming_the_setting(string value)
     {
-        var port = InstructorCliTests.FreePort();
+        var port = Ports.Free();
         using var server = ServerProcess.Start(_folder, DatabaseFile, ["--urls", $"http://127.0.0.1:{port}"], settings: new Dictionary<string, string> { ["PublicUrl"] = value });
 
         await server.PollUntilAsync(() => Task.FromResult(server.HasExited), "the server to stop", ProcessTimeout);

@@ -25,7 +25,7 @@ public sealed class LifecycleTests
             using var erased = await room.Teacher.Http.PostAsync($"/api/debates/{debateId}/participants/{ben}/erase", null, Ct);
             Assert.Equal(HttpStatusCode.NoContent, erased.StatusCode);
 
-            var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", DebateServer.Json, Ct))!;
+            var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", Wire.Json, Ct))!;
             var withdrawn = review.Rounds[1].Closed.Single(a => a.AuthorId == ben);
             Assert.True(withdrawn.Withdrawn);
             Assert.Equal(string.Empty, withdrawn.Text);
@@ -46,7 +46,7 @@ public sealed class LifecycleTests
         // The rewritten history still replays after a restart.
         await using var again = new DebateServer(database.Path);
         var teacher = await again.SignInAsync("teacher@example.edu", "correct horse battery");
-        var replayed = (await teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", DebateServer.Json, Ct))!;
+        var replayed = (await teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", Wire.Json, Ct))!;
         Assert.Equal("erased", replayed.Participation.Single(p => p.ParticipantId == ben).Status);
         Assert.StartsWith("Removed student", replayed.Participation.Single(p => p.ParticipantId == ben).Name, StringComparison.Ordinal);
     }
@@ -112,7 +112,7 @@ public sealed class LifecycleTests
         Assert.Equal(0, await db.Events.CountAsync(e => e.DebateId == old.Debate.Id, Ct));
         Assert.Equal(1, await db.Debates.CountAsync(d => d.Id == recent.Id, Ct));
         Assert.Equal(1, await db.Debates.CountAsync(d => d.Id == unfinished.Id, Ct));
-        var log = string.Join('\n', Directory.GetFiles(server.LogDirectory, "openclosed-*.log").Select(File.ReadAllText));
+        var log = string.Join('\n', Directory.GetFiles(server.Folder, "openclosed-*.log").Select(File.ReadAllText));
         Assert.Contains("Retention: deleted debate", log, StringComparison.Ordinal);
         Assert.Contains(old.Debate.Id.ToString(), log, StringComparison.Ordinal);
     }

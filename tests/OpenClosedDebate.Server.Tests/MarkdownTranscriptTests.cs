@@ -137,7 +137,7 @@ public sealed class MarkdownTranscriptTests
     {
         await using var server = new DebateServer();
         await using var room = await FinishedDebate.PlayAsync(server);
-        return (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json))!;
+        return (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json))!;
     }
 
     private static async Task<string> MarkdownOfAsync(ReviewView review)

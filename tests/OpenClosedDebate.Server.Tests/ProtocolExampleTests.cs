@@ -22,7 +22,7 @@ public sealed partial class ProtocolExampleTests
         await using var server = new DebateServer();
         using var http = server.CreateClient();
         var document = JsonNode.Parse(await http.GetStringAsync("/api/openapi/v1.json", Ct))!;
-        var examples = Examples(await File.ReadAllTextAsync(Path.Combine(ServerProcess.RepositoryRoot(), "docs", "protocol.md"), Ct)).ToList();
+        var examples = Examples(await File.ReadAllTextAsync(Path.Combine(Repository.Root, "docs", "protocol.md"), Ct)).ToList();
 
         var problems = new List<string>();
         foreach (var example in examples)

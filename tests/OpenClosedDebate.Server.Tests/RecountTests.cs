@@ -54,8 +54,8 @@ public sealed class RecountTests
 
         await using var after = new DebateServer(database.Path, new FakeTimeProvider(stoppedAt));
         var teacher = await after.SignInAsync("teacher@example.edu", "correct horse battery");
-        var comparison = (await teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{debateId}/comparison", DebateServer.Json, Ct))!;
-        var review = (await teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", DebateServer.Json, Ct))!;
+        var comparison = (await teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{debateId}/comparison", Wire.Json, Ct))!;
+        var review = (await teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", Wire.Json, Ct))!;
 
         AssertCountedAsAtTheClose(debate, published, comparison, review);
         teacher.Http.Dispose();
@@ -106,7 +106,7 @@ public sealed class RecountTests
         // Replayed from the rewritten events, the debate recounts the same way.
         await using var restarted = new DebateServer(database.Path, new FakeTimeProvider(stoppedAt));
         var teacher = await restarted.SignInAsync("teacher@example.edu", "correct horse battery");
-        var replayed = (await teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{debateId}/comparison", DebateServer.Json, Ct))!;
+        var replayed = (await teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{debateId}/comparison", Wire.Json, Ct))!;
         Assert.Equal(Json(comparison.Rounds), Json(replayed.Rounds));
         teacher.Http.Dispose();
     }
@@ -148,10 +148,10 @@ public sealed class RecountTests
     }
 
     private static async Task<ComparisonView> ComparisonAsync(Scenario room) =>
-        (await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", DebateServer.Json, Ct))!;
+        (await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", Wire.Json, Ct))!;
 
     private static async Task<ReviewView> ReviewAsync(Scenario room) =>
-        (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
 
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, DebateServer.Json);
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, Wire.Json);
 }

@@ -48,7 +48,7 @@ public sealed class RestApiTests
         await server.TeacherAsync(Email, Password);
         using var http = server.CreateClient();
 
-        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(email, password), DebateServer.Json, Ct);
+        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(email, password), Wire.Json, Ct);
 
         Assert.Equal("The e-mail or password is wrong.", await Problem.TitleAsync(response, HttpStatusCode.Unauthorized));
         Assert.False(response.Headers.Contains("Set-Cookie"));
@@ -61,14 +61,14 @@ public sealed class RestApiTests
         await server.TeacherAsync(Email, Password);
         using var http = server.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
 
-        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(" Teacher@Example.EDU ", Password), DebateServer.Json, Ct);
+        using var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(" Teacher@Example.EDU ", Password), Wire.Json, Ct);
 
         response.EnsureSuccessStatusCode();
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         http.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
-        var me = await http.GetFromJsonAsync<Instructor>("/api/auth/me", DebateServer.Json, Ct);
+        var me = await http.GetFromJsonAsync<Instructor>("/api/auth/me", Wire.Json, Ct);
         Assert.Equal(Email, me!.Email);
     }
 
@@ -78,7 +78,7 @@ public sealed class RestApiTests
         await using var server = new DebateServer();
         await server.TeacherAsync(Email, Password);
         using var browser = server.CreateClient();
-        (await browser.PostAsJsonAsync("/api/auth/sign-in", new Credentials(Email, Password), DebateServer.Json, Ct)).EnsureSuccessStatusCode();
+        (await browser.PostAsJsonAsync("/api/auth/sign-in", new Credentials(Email, Password), Wire.Json, Ct)).EnsureSuccessStatusCode();
         (await browser.GetAsync("/api/auth/me", Ct)).EnsureSuccessStatusCode();
 
         using var signOut = await browser.PostAsync("/api/auth/sign-out", null, Ct);
@@ -94,7 +94,7 @@ public sealed class RestApiTests
         await using var server = new DebateServer();
         var teacher = await server.TeacherAsync();
 
-        var templates = await teacher.Http.GetFromJsonAsync<List<TemplateView>>("/api/templates", DebateServer.Json, Ct);
+        var templates = await teacher.Http.GetFromJsonAsync<List<TemplateView>>("/api/templates", Wire.Json, Ct);
 
         var template = Assert.Single(templates!, t => t.Id == "open-and-closed-models");
         Assert.NotEmpty(template.Plan.Rounds);
@@ -106,10 +106,10 @@ public sealed class RestApiTests
         await using var server = new DebateServer();
         var teacher = await server.TeacherAsync();
 
-        using var response = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest("open-and-closed-models", null), DebateServer.Json, Ct);
+        using var response = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest("open-and-closed-models", null), Wire.Json, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var debate = (await response.Content.ReadFromJsonAsync<DebateDetail>(DebateServer.Json, Ct))!;
+        var debate = (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, Ct))!;
         Assert.Matches("^[ABCDEFGHJKLMNPQRSTUVWXYZ23456789]{6}$", debate.JoinCode);
         Assert.Equal($"/api/debates/{debate.Id}", response.Headers.Location?.OriginalString);
         Assert.Equal(DebateStatus.Draft, debate.Status);
@@ -122,10 +122,10 @@ public sealed class RestApiTests
         var teacher = await server.TeacherAsync();
         var plan = Scenario.OneArgumentRound() with { Motion = "  Weights should be published.  " };
 
-        using var response = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), DebateServer.Json, Ct);
+        using var response = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), Wire.Json, Ct);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var debate = (await response.Content.ReadFromJsonAsync<DebateDetail>(DebateServer.Json, Ct))!;
+        var debate = (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, Ct))!;
         Assert.Equal("Weights should be published.", debate.Plan.Motion);
         Assert.Equal("Research", Assert.Single(debate.Plan.Rounds).Title);
     }
@@ -141,7 +141,7 @@ public sealed class RestApiTests
         using var response = await teacher.Http.PostAsync("/api/debates", content, Ct);
 
         Assert.Contains(named, await Problem.TitleAsync(response, HttpStatusCode.BadRequest), StringComparison.Ordinal);
-        Assert.Empty((await teacher.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", DebateServer.Json, Ct))!);
+        Assert.Empty((await teacher.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", Wire.Json, Ct))!);
     }
 
     [Fact]
@@ -151,12 +151,12 @@ public sealed class RestApiTests
         var teacher = await server.TeacherAsync();
         var debate = await teacher.CreateFromTemplateAsync();
 
-        using var response = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", Scenario.OneArgumentRound(), DebateServer.Json, Ct);
+        using var response = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", Scenario.OneArgumentRound(), Wire.Json, Ct);
 
         response.EnsureSuccessStatusCode();
-        var edited = (await response.Content.ReadFromJsonAsync<DebateDetail>(DebateServer.Json, Ct))!;
+        var edited = (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, Ct))!;
         Assert.Equal(Scenario.OneArgumentRound().Motion, edited.Plan.Motion);
-        var read = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", DebateServer.Json, Ct);
+        var read = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", Wire.Json, Ct);
         Assert.Single(read!.Plan.Rounds);
     }
 
@@ -177,7 +177,7 @@ public sealed class RestApiTests
             PreReading = [new PreReading("A paper", "ftp://example.edu/paper.pdf")],
         };
 
-        using var response = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", plan, DebateServer.Json, Ct);
+        using var response = await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", plan, Wire.Json, Ct);
 
         var body = await response.Content.ReadAsStringAsync(Ct);
         Assert.Equal("invalidPlan", (await Problem.ReadAsync(response, HttpStatusCode.BadRequest)).Code);
@@ -194,7 +194,7 @@ public sealed class RestApiTests
                 ("preReading[0].url", "Reading 1 needs an http or https link."),
             ],
             errors);
-        var read = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", DebateServer.Json, Ct);
+        var read = await teacher.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", Wire.Json, Ct);
         Assert.Equal(debate.Plan.Rounds.Count, read!.Plan.Rounds.Count);
     }
 
@@ -207,7 +207,7 @@ public sealed class RestApiTests
         var updates = ada.UpdateCount;
         var plan = Scenario.OneArgumentRound() with { Motion = "Frontier models should be closed." };
 
-        using var response = await room.Teacher.Http.PutAsJsonAsync($"/api/debates/{room.Debate.Id}/plan", plan, DebateServer.Json, Ct);
+        using var response = await room.Teacher.Http.PutAsJsonAsync($"/api/debates/{room.Debate.Id}/plan", plan, Wire.Json, Ct);
 
         response.EnsureSuccessStatusCode();
         await ada.WaitUntilAsync(v => v.Debate!.Motion == "Frontier models should be closed.", "the new motion");
@@ -221,7 +221,7 @@ public sealed class RestApiTests
         await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada");
         await room.Console.ControlAsync("Start");
 
-        using var response = await room.Teacher.Http.PutAsJsonAsync($"/api/debates/{room.Debate.Id}/plan", Scenario.OneArgumentRound(argue: 300), DebateServer.Json, Ct);
+        using var response = await room.Teacher.Http.PutAsJsonAsync($"/api/debates/{room.Debate.Id}/plan", Scenario.OneArgumentRound(argue: 300), Wire.Json, Ct);
 
         Assert.Equal("wrongStatus", (await Problem.ReadAsync(response, HttpStatusCode.Conflict)).Code);
     }
@@ -252,7 +252,7 @@ public sealed class RestApiTests
         await Refused.WithAsync("notFound", () => again.JoinAsync(room.Debate.JoinCode, "Ben"));
     }
 
-    private static string Body(CreateDebateRequest request) => JsonSerializer.Serialize(request, DebateServer.Json);
+    private static string Body(CreateDebateRequest request) => JsonSerializer.Serialize(request, Wire.Json);
 
     private static DebatePlan OneOptionRanking() => Scenario.OneArgumentRound() with
     {

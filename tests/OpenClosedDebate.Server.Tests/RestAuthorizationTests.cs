@@ -63,7 +63,7 @@ public sealed partial class RestAuthorizationTests
         using var missing = await other.Http.SendAsync(toMissing, Ct);
 
         Assert.Equal(await Problem.TitleAsync(missing, HttpStatusCode.NotFound), await Problem.TitleAsync(theirs, HttpStatusCode.NotFound));
-        var unchanged = await owner.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", DebateServer.Json, Ct);
+        var unchanged = await owner.Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", Wire.Json, Ct);
         Assert.Equal(debate.Plan.Motion, unchanged!.Plan.Motion);
         Assert.Equal(debate.Status, unchanged.Status);
     }
@@ -77,8 +77,8 @@ public sealed partial class RestAuthorizationTests
         var adas = new[] { await ada.CreateFromTemplateAsync(), await ada.CreateAsync(Scenario.OneArgumentRound()) };
         var bens = await ben.CreateAsync(Scenario.OneArgumentRound());
 
-        var adaList = await ada.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", DebateServer.Json, Ct);
-        var benList = await ben.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", DebateServer.Json, Ct);
+        var adaList = await ada.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", Wire.Json, Ct);
+        var benList = await ben.Http.GetFromJsonAsync<List<DebateListItem>>("/api/debates", Wire.Json, Ct);
 
         Assert.Equal(adas.Select(d => d.Id).Order(), adaList!.Select(d => d.Id).Order());
         Assert.Equal(bens.Id, Assert.Single(benList!).Id);
@@ -107,7 +107,7 @@ public sealed partial class RestAuthorizationTests
 
     private static HttpRequestMessage DebateRequest(string method, Guid id) => method switch
     {
-        "PUT" => new(HttpMethod.Put, $"/api/debates/{id}/plan") { Content = JsonContent.Create(Scenario.OneArgumentRound(), options: DebateServer.Json) },
+        "PUT" => new(HttpMethod.Put, $"/api/debates/{id}/plan") { Content = JsonContent.Create(Scenario.OneArgumentRound(), options: Wire.Json) },
         _ => new(new HttpMethod(method), $"/api/debates/{id}"),
     };
 

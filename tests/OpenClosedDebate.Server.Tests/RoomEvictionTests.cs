@@ -27,7 +27,7 @@ public sealed class RoomEvictionTests
         await room.Console.ControlAsync("End");
         server.Time.Advance(server.BroadcastInterval);
         await room.Console.WaitUntilAsync(v => v.Clock?.Status == DebateStatus.Finished, "the debate finished");
-        var before = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        var before = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
         await room.Console.DisposeAsync();
         await room.Students[0].DisposeAsync();
 
@@ -35,9 +35,9 @@ public sealed class RoomEvictionTests
         server.Time.Advance(Lifetime);
         await Eventually(() => !rooms.IsLoaded(room.Debate.Id), () => server.Time.Advance(TimeSpan.FromMinutes(1)), "the idle room dropped");
 
-        var after = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        var after = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
         Assert.True(rooms.IsLoaded(room.Debate.Id));
-        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before, DebateServer.Json), System.Text.Json.JsonSerializer.Serialize(after, DebateServer.Json));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(before, Wire.Json), System.Text.Json.JsonSerializer.Serialize(after, Wire.Json));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ using Serilog.Formatting.Compact;
 /// these tests read it from there, as an administrator would.
 /// </summary>
 /// <remarks>
-/// Not from the files under <see cref="DebateServer.LogDirectory"/>: none is ever written. The factory
+/// Not from the files under <see cref="InProcessServer.Folder"/>: none is ever written. The factory
 /// passes its UseSetting values to the app as command-line arguments, section keys included with empty
 /// values (such as "--Serilog:WriteTo:File="), so Serilog finds no usable sink there and writes no file.
 /// Instead <see cref="LogCapture"/> joins the server's own Serilog pipeline (Program.cs reads sinks
@@ -39,7 +39,7 @@ public sealed class SetupLinkTests
         await using var server = new DebateServer();
         using var http = server.CreateClient();
 
-        var status = await http.GetFromJsonAsync<SetupStatus>("/api/auth/setup", DebateServer.Json, Ct);
+        var status = await http.GetFromJsonAsync<SetupStatus>("/api/auth/setup", Wire.Json, Ct);
 
         Assert.True(status!.Needed);
     }
@@ -52,7 +52,7 @@ public sealed class SetupLinkTests
         using var http = server.CreateClient();
         var token = SetupToken(log);
 
-        using var response = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(new string('0', token.Length), Email, Password), DebateServer.Json, Ct);
+        using var response = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(new string('0', token.Length), Email, Password), Wire.Json, Ct);
 
         Assert.Contains("log", await Problem.TitleAsync(response, HttpStatusCode.Forbidden), StringComparison.Ordinal);
         Assert.False(await server.Services.GetRequiredService<InstructorAccounts>().AnyAsync(Ct));
@@ -66,10 +66,10 @@ public sealed class SetupLinkTests
         using var http = server.CreateClient();
         var token = SetupToken(log);
 
-        using var refused = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, "short"), DebateServer.Json, Ct);
+        using var refused = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, "short"), Wire.Json, Ct);
 
         Assert.Contains("password", await Problem.TitleAsync(refused, HttpStatusCode.BadRequest), StringComparison.Ordinal);
-        using var created = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, Password), DebateServer.Json, Ct);
+        using var created = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, Password), Wire.Json, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
@@ -81,12 +81,12 @@ public sealed class SetupLinkTests
         using var browser = server.CreateClient();
         var token = SetupToken(log);
 
-        using var created = await browser.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, Password), DebateServer.Json, Ct);
+        using var created = await browser.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, Password), Wire.Json, Ct);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(Email, (await browser.GetFromJsonAsync<Instructor>("/api/auth/me", DebateServer.Json, Ct))!.Email);
-        Assert.False((await browser.GetFromJsonAsync<SetupStatus>("/api/auth/setup", DebateServer.Json, Ct))!.Needed);
-        using var again = await browser.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, "second@example.edu", Password), DebateServer.Json, Ct);
+        Assert.Equal(Email, (await browser.GetFromJsonAsync<Instructor>("/api/auth/me", Wire.Json, Ct))!.Email);
+        Assert.False((await browser.GetFromJsonAsync<SetupStatus>("/api/auth/setup", Wire.Json, Ct))!.Needed);
+        using var again = await browser.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, "second@example.edu", Password), Wire.Json, Ct);
         await Problem.TitleAsync(again, HttpStatusCode.Gone);
     }
 
@@ -98,7 +98,7 @@ public sealed class SetupLinkTests
         using var http = server.CreateClient();
         var token = SetupToken(log);
 
-        using var created = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, Password), DebateServer.Json, Ct);
+        using var created = await http.PostAsJsonAsync("/api/auth/setup", new SetupRequest(token, Email, Password), Wire.Json, Ct);
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Contains("/api/auth/setup", log.Json, StringComparison.Ordinal);
@@ -114,7 +114,7 @@ public sealed class SetupLinkTests
         // The same call the `instructor add` verb makes, here while the server runs (as the log suggests).
         await server.Services.GetRequiredService<InstructorAccounts>().CreateAsync(Email, Password, Ct);
 
-        var status = await http.GetFromJsonAsync<SetupStatus>("/api/auth/setup", DebateServer.Json, Ct);
+        var status = await http.GetFromJsonAsync<SetupStatus>("/api/auth/setup", Wire.Json, Ct);
         Assert.False(status!.Needed);
     }
 

@@ -81,5 +81,5 @@ public sealed class SignInLockoutTests
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient http, string password) =>
-        http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", password), DebateServer.Json, TestContext.Current.CancellationToken);
+        http.PostAsJsonAsync("/api/auth/sign-in", new Credentials("ada@example.edu", password), Wire.Json, TestContext.Current.CancellationToken);
 }

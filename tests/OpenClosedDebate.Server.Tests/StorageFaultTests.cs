@@ -100,7 +100,7 @@ public sealed class StorageFaultTests
         var teacher = await server.TeacherAsync();
 
         fault.Failing = true;
-        using (var refused = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest("open-and-closed-models", null), DebateServer.Json, Ct))
+        using (var refused = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest("open-and-closed-models", null), Wire.Json, Ct))
         {
             var (title, code) = await Problem.ReadAsync(refused, HttpStatusCode.ServiceUnavailable);
             Assert.Equal("storageUnavailable", code);

@@ -75,7 +75,7 @@ public sealed class TallyMethodTests
         await room.Console.ControlAsync("Skip");
         await room.Console.WaitUntilAsync(v => v.Results.ContainsKey(2), "the post-debate results");
 
-        var comparison = await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", DebateServer.Json, TestContext.Current.CancellationToken);
+        var comparison = await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", Wire.Json, TestContext.Current.CancellationToken);
 
         var argumentRound = comparison!.Rounds.Single(r => r.RoundIndex == 1);
         Assert.Equal([TallyMethod.Borda, TallyMethod.InstantRunoff, TallyMethod.Schulze], argumentRound.Results.Select(r => r.Ranking!.Method));
@@ -114,7 +114,7 @@ public sealed class TallyMethodTests
         var reloaded = await room.Students[2].ResumeAsync(room.Debate.Id, room.Students[2].Token);
         Assert.Equal(20, Assert.Single(reloaded.Results).Ranking!.Items.Count);
 
-        var comparison = await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", DebateServer.Json, TestContext.Current.CancellationToken);
+        var comparison = await room.Teacher.Http.GetFromJsonAsync<ComparisonView>($"/api/debates/{room.Debate.Id}/comparison", Wire.Json, TestContext.Current.CancellationToken);
         Assert.All(comparison!.Rounds.Single().Results, r => Assert.Equal((24, 24), (r.Ranking!.Items.Count, r.Ranking.ItemCount)));
     }
 

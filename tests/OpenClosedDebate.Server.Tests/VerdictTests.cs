@@ -25,7 +25,7 @@ public sealed class VerdictTests
             Assert.Equal((3, 1, 2, 4, 2, 0), (p.Before.For, p.Before.Against, p.Before.Undecided, p.After.For, p.After.Against, p.After.Undecided));
         }
 
-        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", DebateServer.Json, Ct))!;
+        var review = (await room.Teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{room.Debate.Id}/review", Wire.Json, Ct))!;
         Assert.Equal(PersuasionVerdict.Draw, review.Persuasion!.Verdict);
 
         var markdown = await room.Teacher.Http.GetStringAsync($"/api/debates/{room.Debate.Id}/export/transcript.md", Ct);

@@ -1,19 +1,14 @@
-namespace OpenClosedDebate.Hardening.Tests;
+namespace OpenClosedDebate.TestKit;
 
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Tests;
 
 /// <summary>
 /// The built server as its own process on a loopback port, over its own SQLite file, reached only
@@ -24,15 +19,11 @@ public sealed class RealServer : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
 
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly int? _fileLimit;
-    private readonly HttpClient _health;
+    private readonly SocketsHttpHandler _health;
     private readonly string? _thumbprint;
     private ServerProcess? _process;
     private int _starts;
@@ -45,7 +36,7 @@ public sealed class RealServer : IAsyncDisposable
         _settings = settings;
         _thumbprint = thumbprint;
         BaseAddress = new Uri($"{(thumbprint is null ? "http" : "https")}://127.0.0.1:{port}");
-        _health = new HttpClient(Handler());
+        _health = Handler();
     }
 
     public string Folder { get; }
@@ -83,16 +74,9 @@ public sealed class RealServer : IAsyncDisposable
             environment["Kestrel__Certificates__Default__Password"] = "test";
         }
 
-        var server = new RealServer(folder, FreePort(), environment, thumbprint, fileLimit);
+        var server = new RealServer(folder, Ports.Free(), environment, thumbprint, fileLimit);
         await server.StartProcessAsync();
         return server;
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>Kills the process with SIGKILL, as `kill -9` does.</summary>
@@ -122,7 +106,7 @@ public sealed class RealServer : IAsyncDisposable
     public async Task<RealTeacher> SignInAsync(string email, string password)
     {
         var http = Http();
-        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(email, password), Json, Ct);
+        var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(email, password), Wire.Json, Ct);
         Assert.True(response.IsSuccessStatusCode, $"Sign-in failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         Ledger.Secret(cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..]);
@@ -154,7 +138,7 @@ public sealed class RealServer : IAsyncDisposable
                     o.Headers["Origin"] = origin;
                 }
             })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions = Json);
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = Wire.Json);
         if (reconnect is not null)
         {
             builder.WithAutomaticReconnect(reconnect);
@@ -187,33 +171,17 @@ public sealed class RealServer : IAsyncDisposable
             what,
             TimeSpan.FromSeconds(30));
 
-    /// <summary>Reads the database directly, as a second process would, without writing to it.</summary>
-    public SqliteConnection OpenDatabase()
-    {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = DatabaseFile, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 }.ToString());
-        connection.Open();
-        return connection;
-    }
+    /// <summary>The server's database as a second process reads it.</summary>
+    public StoreReader Store => new(DatabaseFile);
 
     /// <summary>The server's working set and peak working set in bytes, from /proc.</summary>
-    public (long Resident, long Peak) Memory()
-    {
-        var status = File.ReadAllLines($"/proc/{ProcessId}/status");
-        long Field(string name) => long.Parse(status.Single(l => l.StartsWith(name, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-        return (Field("VmRSS:"), Field("VmHWM:"));
-    }
+    public (long Resident, long Peak) Memory() => ProcessStats.Memory(ProcessId);
 
     /// <summary>How many file descriptors the server process has open, from /proc.</summary>
-    public int OpenFiles() => Directory.GetFiles($"/proc/{ProcessId}/fd").Length;
+    public int OpenFiles() => ProcessStats.OpenFiles(ProcessId);
 
     /// <summary>CPU time the server process has used so far (user and system), from /proc.</summary>
-    public TimeSpan CpuTime()
-    {
-        var stat = File.ReadAllText($"/proc/{ProcessId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
-    }
+    public TimeSpan CpuTime() => ProcessStats.CpuTime(ProcessId);
 
     public async ValueTask DisposeAsync()
     {
@@ -261,24 +229,7 @@ public sealed class RealServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilHealthyAsync(ServerProcess process)
-    {
-        await process.PollUntilAsync(
-            async () =>
-            {
-                try
-                {
-                    using var response = await _health.GetAsync(new Uri(BaseAddress, "/healthz"), Ct);
-                    return response.StatusCode == HttpStatusCode.OK;
-                }
-                catch (HttpRequestException)
-                {
-                    return false;
-                }
-            },
-            "the server answered /healthz",
-            StartTimeout);
-    }
+    private Task WaitUntilHealthyAsync(ServerProcess process) => process.WaitHealthyAsync(BaseAddress, StartTimeout, _health);
 
     private void SaveConsole(ServerProcess process) =>
         File.WriteAllText(Path.Combine(Folder, "logs", $"console-{_starts}.txt"), process.ToString());
@@ -289,9 +240,9 @@ public sealed record RealTeacher(RealServer Server, HttpClient Http, string Cook
 {
     public async Task<DebateDetail> CreateAsync(DebatePlan plan)
     {
-        var response = await Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), RealServer.Json, TestContext.Current.CancellationToken);
+        var response = await Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), Wire.Json, TestContext.Current.CancellationToken);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return (await response.Content.ReadFromJsonAsync<DebateDetail>(RealServer.Json, TestContext.Current.CancellationToken))!;
+        return (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, TestContext.Current.CancellationToken))!;
     }
 
     public Task<RoomClient> ConnectAsync() => Server.ConnectAsync(Cookie);

@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using Microsoft.Data.Sqlite;
 

@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.LoadTest;
+namespace OpenClosedDebate.TestKit;
 
 using System.Buffers;
 using System.Collections.Concurrent;
@@ -10,7 +10,7 @@ using System.Text.Json;
 /// One simulated browser: a WebSocket speaking SignalR's JSON protocol by hand (handshake, invocations,
 /// completions, pings), the way @microsoft/signalr does, but light enough to run ten thousand at once.
 /// </summary>
-internal sealed class HubSocket : IAsyncDisposable
+public sealed class HubSocket : IAsyncDisposable
 {
     private const byte Separator = 0x1e;
     private static readonly byte[] Ping = Encoding.UTF8.GetBytes("{\"type\":6}\u001e");
@@ -59,7 +59,7 @@ internal sealed class HubSocket : IAsyncDisposable
         var id = Interlocked.Increment(ref _nextId);
         var done = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = done;
-        var message = JsonSerializer.SerializeToUtf8Bytes(new Invocation(id.ToString(System.Globalization.CultureInfo.InvariantCulture), target, arguments), Json.Options);
+        var message = JsonSerializer.SerializeToUtf8Bytes(new Invocation(id.ToString(System.Globalization.CultureInfo.InvariantCulture), target, arguments), Wire.Json);
         var framed = new byte[message.Length + 1];
         message.CopyTo(framed, 0);
         framed[^1] = Separator;
@@ -202,4 +202,4 @@ internal sealed class HubSocket : IAsyncDisposable
 }
 
 /// <summary>A hub call the server answered with an error.</summary>
-internal sealed class HubCallException(string message) : Exception(message);
+public sealed class HubCallException(string message) : Exception(message);

@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Hardening.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using System.Collections.Concurrent;
 

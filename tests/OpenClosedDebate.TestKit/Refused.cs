@@ -1,8 +1,8 @@
-namespace OpenClosedDebate.Server.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using Microsoft.AspNetCore.SignalR;
 
-internal static class Refused
+public static class Refused
 {
     /// <summary>Asserts the hub refused the call with this error code and a sentence after it; returns the sentence.</summary>
     public static async Task<string> WithAsync(string code, Func<Task> call)

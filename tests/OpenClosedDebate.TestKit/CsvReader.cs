@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using CsvHelper;
 
@@ -6,7 +6,7 @@ using CsvHelper;
 /// Reads exported CSV back with CsvHelper, strictly: RFC 4180 quoting, commas only, and any malformed quoting or a
 /// record of another width than the first throws. A leading byte order mark (the exports write one) is skipped.
 /// </summary>
-internal static class CsvReader
+public static class CsvReader
 {
     private static readonly CsvReaderOptions Strict = CsvReaderOptions.Default with
     {

@@ -1,10 +1,14 @@
-namespace OpenClosedDebate.Server.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
-/// <summary>A test's browser: a real hub connection plus the view it has built from what it received.</summary>
+/// <summary>
+/// The one student (or instructor, or projector) client of the tests: a real SignalR hub connection, as the
+/// browser's @microsoft/signalr is, plus the view it has built from everything it received. Scripts that fill a
+/// room for a browser test use it too; the load generator's thousands speak the protocol through <see cref="HubSocket"/>.
+/// </summary>
 public sealed class RoomClient : IAsyncDisposable
 {
     private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(15);
@@ -39,6 +43,12 @@ public sealed class RoomClient : IAsyncDisposable
     public Guid DebateId { get; private set; }
 
     public string Token { get; private set; } = string.Empty;
+
+    /// <summary>This student's name as the server keeps it, from what it last said of them.</summary>
+    public string Name => Read(v => v.You?.DisplayName) ?? throw new InvalidOperationException("Not a student of a debate.");
+
+    /// <summary>This student's side, from what the server last said of them.</summary>
+    public Side Side => Read(v => v.You?.Side) ?? throw new InvalidOperationException("No side yet.");
 
     public int UpdateCount
     {
@@ -141,6 +151,9 @@ public sealed class RoomClient : IAsyncDisposable
 
         return ack;
     }
+
+    /// <summary>Leaves the debate for good, as the phone's "Leave" does.</summary>
+    public Task LeaveAsync() => Connection.InvokeAsync("Leave", Ct);
 
     /// <summary>Calls an instructor method with the debate id first.</summary>
     public Task ControlAsync(string method, params object?[] args) =>

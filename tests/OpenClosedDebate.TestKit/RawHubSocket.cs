@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Hardening.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using System.Net.WebSockets;
 using System.Text;
@@ -9,7 +9,7 @@ using System.Text.Json;
 /// would: broken frames, invalid JSON, unknown message types, binary junk. It splits what the server sends
 /// on the record separator itself (protocol §1.5), and notices when the server closes the socket.
 /// </summary>
-internal sealed class RawHubSocket : IDisposable
+public sealed class RawHubSocket : IDisposable
 {
     /// <summary>The record separator that ends every SignalR JSON message.</summary>
     public const string Separator = "\u001e";

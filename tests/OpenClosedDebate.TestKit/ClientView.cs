@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Tests;
+namespace OpenClosedDebate.TestKit;
 
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
