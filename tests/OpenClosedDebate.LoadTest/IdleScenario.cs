@@ -11,12 +11,12 @@ internal sealed class IdleScenario(int rooms, int perRoom, TimeSpan idle)
         var codes = new List<string>();
         for (var r = 0; r < rooms; r++)
         {
-            codes.Add(await host.OpenRoomAsync(argueSeconds: 600, voteSeconds: 60, ct));
+            codes.Add(await host.OpenRoomAsync(argueSeconds: 600, voteSeconds: 60, capacity: perRoom, ct));
         }
 
         var pupils = Enumerable.Range(0, rooms * perRoom).Select(i => (Student: new SimStudent($"Student {i:D5}", measured), Code: codes[i % rooms])).ToList();
         var joined = await Crowd.JoinAsync(pupils, host.Target.Hub, ct);
-        Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s");
+        Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s ({measured.JoinsToldToWait} tries told to wait; {measured.JoinsPastPageRetries} students past the page's six tries)");
 
         var students = pupils.Select(p => p.Student).ToList();
         using var pings = Pinger.Start(students, ct);

@@ -26,6 +26,12 @@ internal sealed class Measurements
 
     public int BallotsAcknowledged;
 
+    /// <summary>Join attempts the room answered roomBusy (join pacing, docs/protocol.md), each waited out and tried again.</summary>
+    public int JoinsToldToWait;
+
+    /// <summary>Students still told to wait after the student page's six tries: on a phone they'd see an error and press Join again.</summary>
+    public int JoinsPastPageRetries;
+
     /// <summary>Calls the server refused or that failed, by error code (or exception type): the scenarios expect none.</summary>
     public ConcurrentDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
 

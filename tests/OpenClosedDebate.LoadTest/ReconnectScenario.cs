@@ -13,7 +13,7 @@ internal sealed class ReconnectScenario(int students)
         var measured = new Measurements();
         var target = await start(null);
         var host = await connect(target);
-        var code = await host.OpenRoomAsync(argueSeconds: 600, voteSeconds: 60, ct);
+        var code = await host.OpenRoomAsync(argueSeconds: 600, voteSeconds: 60, capacity: students, ct);
         var pupils = Enumerable.Range(0, students).Select(i => new SimStudent($"Student {i:D5}", measured)).ToList();
         await Crowd.JoinAsync(pupils.Select(s => (s, code)), target.Hub, ct);
         await host.StartAsync(code, ct);

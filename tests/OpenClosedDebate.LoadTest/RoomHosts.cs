@@ -9,11 +9,11 @@ internal interface IRoomHost : IAsyncDisposable
 {
     Target Target { get; }
 
-    /// <summary>Creates a room with one argument round and opens it; returns its join code.</summary>
-    Task<string> OpenRoomAsync(int argueSeconds, int voteSeconds, CancellationToken ct);
+    /// <summary>Creates a room with one argument round for <paramref name="capacity"/> students and opens it; returns its join code.</summary>
+    Task<string> OpenRoomAsync(int argueSeconds, int voteSeconds, int capacity, CancellationToken ct);
 
-    /// <summary>Creates a room running <paramref name="plan"/> (plan JSON, docs/protocol.md §5.8) and opens it; returns its join code.</summary>
-    Task<string> OpenRoomAsync(JsonObject plan, CancellationToken ct);
+    /// <summary>Creates a room running <paramref name="plan"/> (plan JSON, docs/protocol.md §5.8) for <paramref name="capacity"/> students and opens it; returns its join code.</summary>
+    Task<string> OpenRoomAsync(JsonObject plan, int capacity, CancellationToken ct);
 
     Task StartAsync(string code, CancellationToken ct);
 
@@ -62,7 +62,7 @@ internal sealed class DebateServerHost(Target target, HttpClient http, string co
         return new DebateServerHost(target, http, cookie);
     }
 
-    public Task<string> OpenRoomAsync(int argueSeconds, int voteSeconds, CancellationToken ct) =>
+    public Task<string> OpenRoomAsync(int argueSeconds, int voteSeconds, int capacity, CancellationToken ct) =>
         OpenRoomAsync(
             JsonSerializer.SerializeToNode(new
             {
@@ -70,6 +70,7 @@ internal sealed class DebateServerHost(Target target, HttpClient http, string co
                 settings = new { maxRankedItems = 3 },
                 rounds = new[] { new { title = "Research", prompt = "Argue for your side.", kind = "argument", argueSeconds, voteSeconds, resultsSeconds = 600, options = Array.Empty<string>() } },
             })!.AsObject(),
+            capacity,
             ct);
 
     /// <summary>The plan of the built-in template, as GET /api/templates gives it.</summary>
@@ -79,7 +80,7 @@ internal sealed class DebateServerHost(Target target, HttpClient http, string co
         return templates!.Single(t => (string?)t!["id"] == id)!["plan"]!.AsObject();
     }
 
-    public async Task<string> OpenRoomAsync(JsonObject plan, CancellationToken ct)
+    public async Task<string> OpenRoomAsync(JsonObject plan, int capacity, CancellationToken ct)
     {
         var response = await http.PostAsJsonAsync("/api/debates", new { plan }, ct);
         response.EnsureSuccessStatusCode();
@@ -87,6 +88,13 @@ internal sealed class DebateServerHost(Target target, HttpClient http, string co
         var (id, code) = (debate.GetProperty("id").GetString()!, debate.GetProperty("joinCode").GetString()!);
         var console = await HubSocket.ConnectAsync(target.Hub, null, ct, cookie);
         await console.InvokeAsync("Attach", [id], ct);
+
+        // As an instructor does for a lecture hall: a room takes 150 students unless told otherwise.
+        if (capacity > OpenClosedDebate.Domain.Debates.DebateLimits.DefaultCapacity)
+        {
+            await console.InvokeAsync("SetCapacity", [id, capacity], ct);
+        }
+
         await console.InvokeAsync("OpenLobby", [id], ct);
         _rooms[code] = (id, console);
         return code;
@@ -155,10 +163,10 @@ internal sealed class BareHost(Target target, HubSocket driver) : IRoomHost
     public static async Task<BareHost> StartAsync(Target target) =>
         new(target, await HubSocket.ConnectAsync(target.Hub, null, CancellationToken.None));
 
-    public Task<string> OpenRoomAsync(int argueSeconds, int voteSeconds, CancellationToken ct) =>
+    public Task<string> OpenRoomAsync(int argueSeconds, int voteSeconds, int capacity, CancellationToken ct) =>
         Task.FromResult($"ROOM{Interlocked.Increment(ref _rooms):D3}");
 
-    public Task<string> OpenRoomAsync(JsonObject plan, CancellationToken ct) => OpenRoomAsync(0, 0, ct);
+    public Task<string> OpenRoomAsync(JsonObject plan, int capacity, CancellationToken ct) => OpenRoomAsync(0, 0, capacity, ct);
 
     public Task StartAsync(string code, CancellationToken ct) => driver.InvokeAsync("Phase", [code, 0, "argue", DateTimeOffset.UtcNow.AddHours(1)], ct);
 

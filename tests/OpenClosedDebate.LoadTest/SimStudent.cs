@@ -9,8 +9,11 @@ using System.Text.Json;
 /// A simulated student: one <see cref="HubSocket"/> that joins, posts, votes, and records what it
 /// received: argument ids to rank, how late each update was, and when the results arrived.
 /// </summary>
-internal sealed class SimStudent(string name, Measurements measurements)
+internal sealed partial class SimStudent(string name, Measurements measurements)
 {
+    /// <summary>How many times the student page tries a join the room asks it to wait for (client/src/student/JoinForm.tsx).</summary>
+    private const int PageTries = 6;
+
     private readonly ConcurrentDictionary<string, int> _seen = new(StringComparer.Ordinal);
     private long _resultsAt;
 
@@ -44,10 +47,38 @@ internal sealed class SimStudent(string name, Measurements measurements)
         measurements.Connect.Add(clock.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>
+    /// Joins as the student page does: with a join secret of its own, and, when the room says many are joining at
+    /// once (roomBusy), waiting the seconds it names and trying again. The page gives up after six tries and asks
+    /// the student to press Join again; a simulated student presses it at once and goes on, and is counted in
+    /// <see cref="Measurements.JoinsPastPageRetries"/>. The time measured is from the first try to the
+    /// acknowledgement, waits included.
+    /// </summary>
     public async Task JoinAsync(string code, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var joined = await Socket!.InvokeAsync("Join", [new { code, name, requestId = Guid.NewGuid().ToString("N") }], ct);
+        var secret = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        JsonElement joined;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                joined = await Socket!.InvokeAsync("Join", [new { code, name, joinSecret = secret }], ct);
+                break;
+            }
+            catch (HubCallException busy) when (busy.Message.Contains("roomBusy:", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref measurements.JoinsToldToWait);
+                if (attempt == PageTries)
+                {
+                    Interlocked.Increment(ref measurements.JoinsPastPageRetries);
+                }
+
+                var seconds = BusyWait().Match(busy.Message) is { Success: true } m ? int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : 5;
+                await Task.Delay(TimeSpan.FromSeconds(seconds), ct);
+            }
+        }
+
         measurements.Join.Add(clock.Elapsed.TotalMilliseconds);
         ParticipantId = joined.GetProperty("participantId").GetString();
         Token = joined.GetProperty("resumeToken").GetString();
@@ -114,4 +145,7 @@ internal sealed class SimStudent(string name, Measurements measurements)
             OnEvent?.Invoke(this, e, arrived);
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(\d+) seconds?")]
+    private static partial System.Text.RegularExpressions.Regex BusyWait();
 }

@@ -42,7 +42,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
         var codes = new List<string>();
         for (var r = 0; r < rooms; r++)
         {
-            codes.Add(await host.OpenRoomAsync(plan, ct));
+            codes.Add(await host.OpenRoomAsync(plan, perRoom, ct));
         }
 
         var random = new Random(seed);
@@ -50,7 +50,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
             .Select(i => (Student: new SimStudent($"Student {i:D5}", measured), Code: codes[i % rooms], Class: new Pupil(random.Next())))
             .ToList();
         var joined = await Crowd.JoinAsync(pupils.Select(p => (p.Student, p.Code)), host.Target.Hub, ct);
-        Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s");
+        Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s ({measured.JoinsToldToWait} tries told to wait; {measured.JoinsPastPageRetries} students past the page's six tries)");
 
         foreach (var (student, _, pupil) in pupils)
         {

@@ -1,13 +1,11 @@
 import { useState } from 'preact/hooks';
 import { Limits } from '../contract';
-import { HubError, newJoinSecret } from '../connection';
+import { newJoinSecret } from '../connection';
 import type { RoomSession } from '../room';
 import { useAction } from '../store';
 import { Notice } from '../ui/Notice';
+import { joinWhenThereIsRoom } from './busyRoom';
 import { latestSession, type SavedSession, saveSession } from './sessions';
-
-/** How many times a join is tried when the room says it is busy. */
-const BusyRetries = 6;
 
 export function JoinForm({
   session,
@@ -29,22 +27,16 @@ export function JoinForm({
   const [busyRoom, setBusyRoom] = useState<string | null>(null);
   const previous = initialCode ? null : latestSession();
 
-  /**
-   * A room that many are joining at once says when to try again (roomBusy): wait and try again, saying so,
-   * a few times. The same join secret makes a retry safe.
-   */
-  async function joinWhenThereIsRoom(typed: string) {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await session.connection.submit('Join', { code: typed, name, joinSecret });
-      } catch (e) {
-        if (!(e instanceof HubError) || e.code !== 'roomBusy' || attempt >= BusyRetries) throw e;
-        const seconds = Number(/(\d+) seconds?/.exec(e.message)?.[1] ?? 5);
-        setBusyRoom(`Many students are joining at once. Trying again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}…`);
-        await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
-      } finally {
-        setBusyRoom(null);
-      }
+  /** A room that many are joining at once says when to try again (roomBusy): the page says so and tries again (busyRoom.ts). */
+  async function joinWhenThereIsRoomFor(typed: string) {
+    try {
+      return await joinWhenThereIsRoom(
+        () => session.connection.submit('Join', { code: typed, name, joinSecret }),
+        (seconds) =>
+          setBusyRoom(`Many students are joining at once. Trying again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}…`),
+      );
+    } finally {
+      setBusyRoom(null);
     }
   }
 
@@ -53,7 +45,7 @@ export function JoinForm({
     await run(async () => {
       await session.connection.start();
       const typed = code.replace(/[\s-]/g, '').toUpperCase();
-      const result = await session.connection.enter(() => joinWhenThereIsRoom(typed), (joined) => joined.snapshot);
+      const result = await session.connection.enter(() => joinWhenThereIsRoomFor(typed), (joined) => joined.snapshot);
       const saved: SavedSession = {
         code: result.snapshot.debate.joinCode,
         debateId: result.debateId,
