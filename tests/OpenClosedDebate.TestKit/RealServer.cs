@@ -187,6 +187,8 @@ public sealed class RealServer : IAsyncDisposable
     {
         if (_process is { } process)
         {
+            // Stopped first, so the console it saves is everything the server wrote.
+            process.Kill();
             SaveConsole(process);
             process.Dispose();
             _process = null;

@@ -229,11 +229,18 @@ public sealed class ServerProcess : IDisposable
         }
     }
 
-    /// <summary>SIGKILL, as `kill -9` sends: the server gets no chance to flush, commit or say goodbye.</summary>
+    /// <summary>
+    /// SIGKILL, as `kill -9` sends: the server gets no chance to flush, commit or say goodbye.
+    /// Once it has exited, what it wrote before is read to the end, so <see cref="Stdout"/> and <see cref="Stderr"/>
+    /// are whole (a wait with a timeout returns at the exit, before the last redirected output has been read).
+    /// </summary>
     public void Kill()
     {
         _process.Kill();
-        _process.WaitForExit(TimeSpan.FromSeconds(10));
+        if (_process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            OutputDrained();
+        }
     }
 
     /// <summary>User plus system CPU time the process has used so far.</summary>
@@ -258,7 +265,11 @@ public sealed class ServerProcess : IDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
-            _process.WaitForExit(TimeSpan.FromSeconds(10));
+        }
+
+        if (_process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            OutputDrained();
         }
 
         _process.Dispose();
