@@ -18,16 +18,10 @@ public sealed class ContractFileTests
     public async Task The_client_contract_file_is_the_document_the_server_serves()
     {
         var served = Canonical(await ServedDocumentAsync());
-        var path = Path.Combine(Repository.Root, "client", "contract", "openapi.json");
-        if (Environment.GetEnvironmentVariable("OCD_WRITE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(path, served, Ct);
-        }
-
-        var committed = File.Exists(path) ? await File.ReadAllTextAsync(path, Ct) : "";
-        Assert.True(
-            committed == served,
-            $"client/contract/openapi.json is not what GET /api/openapi/v1.json serves now. If the contract changed on purpose, run this test with OCD_WRITE_GOLDEN=1 and then `npm run contract` in client/.\n{FirstDifference(committed, served)}");
+        await GoldenFile.CheckAsync(
+            Path.Combine("client", "contract", "openapi.json"),
+            served,
+            "If the contract changed on purpose, run this test with OCD_WRITE_GOLDEN=1 and then `npm run contract` in client/.");
     }
 
     [Fact]
@@ -99,18 +93,4 @@ public sealed class ContractFileTests
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Canonical(JsonNode document) => document.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-
-    private static string FirstDifference(string a, string b)
-    {
-        var (left, right) = (a.Split('\n'), b.Split('\n'));
-        for (var i = 0; i < Math.Max(left.Length, right.Length); i++)
-        {
-            var (x, y) = (i < left.Length ? left[i] : "(end)", i < right.Length ? right[i] : "(end)");
-            if (x != y)
-            {
-                return $"line {i + 1}: the file has\n  {x}\nthe server serves\n  {y}";
-            }
-        }
-        return "";
-    }
 }

@@ -30,19 +30,9 @@ public sealed partial class ProtocolPartsTests
         Assert.Equal([1, 2, 3, 4, 5, 6, 7], sections.Keys.Order());
         Assert.Equal(sections.Keys.Order(), Parts.SelectMany(p => p.Sections).Order());
 
-        var write = Environment.GetEnvironmentVariable("OCD_WRITE_GOLDEN") == "1";
         foreach (var part in Parts)
         {
-            var cut = Cut(part, sections);
-            var path = Path.Combine(Repository.Root, "docs", "protocol", part.File);
-            if (write)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                await File.WriteAllTextAsync(path, cut, Ct);
-            }
-
-            var committed = File.Exists(path) ? await File.ReadAllTextAsync(path, Ct) : "";
-            Assert.True(committed == cut, $"docs/protocol/{part.File} is not cut from docs/protocol.md as it is now: run this test with OCD_WRITE_GOLDEN=1.");
+            await GoldenFile.CheckAsync(Path.Combine("docs", "protocol", part.File), Cut(part, sections), "Run this test with OCD_WRITE_GOLDEN=1 to cut it again.");
         }
     }
 

@@ -31,7 +31,7 @@ public sealed class StoredEventNameTests
     public void Events_stored_by_this_version_read_back_and_are_written_again_exactly_as_stored()
     {
         var golden = ReadGolden();
-        if (Environment.GetEnvironmentVariable("OCD_WRITE_GOLDEN") == "1")
+        if (GoldenFile.Writing)
         {
             golden = WriteMissing(golden);
         }

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan, stillStanding, valueAt } from './planChecks';
+import type { DebatePlan, FieldError } from '../contract';
+import { byField, checkPlan, stillStanding, valueAt } from './planChecks';
+import serverCases from './planChecks.cases.json';
 import { blankPlan, formatDuration, joinDuration, newRound, splitDuration } from './plans';
+
+// Plans and what the server's PlanValidator answers for each, written by the server's PlanCheckCasesTests.
+const cases = serverCases as unknown as { name: string; plan: DebatePlan; errors: FieldError[] }[];
+
+describe('the plan checks give what the server gives, word for word', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    expect(checkPlan(c.plan)).toEqual(byField(c.errors));
+  });
+});
 
 describe('the plan checks mirrored from the server', () => {
   it('pass a fresh plan from scratch', () => {

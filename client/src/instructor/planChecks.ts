@@ -1,7 +1,8 @@
 // The plan's simple rules, checked as the instructor types so each message appears at its field before anything is
-// sent. They mirror the server's (PlanValidator, docs/protocol.md §5.8) with the same field paths and sentences;
-// the server stays the judge, and what it alone checks (devil's advocate needing a pre-debate vote, Unicode
-// cleaning) comes back from a save as errors per field.
+// sent. The rules are the server's (PlanValidator, docs/protocol.md §5.8): planChecks.cases.json holds plans and the
+// errors the server answers for them (written by the server's PlanCheckCasesTests), and the tests hold these checks
+// to the same field paths and sentences. The server stays the judge, and what it alone checks (devil's advocate
+// needing a pre-debate vote, Unicode cleaning) comes back from a save as errors per field.
 import { type DebatePlan, type FieldError, Limits, type RoundPlan } from '../contract';
 
 /** Messages by field path, e.g. `rounds[2].voteSeconds`; the first message for a field wins. */
