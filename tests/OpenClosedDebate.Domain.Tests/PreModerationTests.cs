@@ -235,6 +235,51 @@ public sealed class PreModerationTests
     private static bool See(ClassroomSetup c, Guid viewer) => c.Debate.CanSee(c.Debate.FindParticipant(viewer), c.Argument);
 
     /// <summary>Two argument rounds started at T0 with the moderation given: Ann and Cy open, Bob closed, and one argument by Ann.</summary>
+    [Theory]
+    [InlineData(ArgumentVisibility.Everyone, null)]
+    [InlineData(ArgumentVisibility.OwnSide, 0)]
+    [InlineData(ArgumentVisibility.OwnOnly, 0)]
+    public void RoundRevealedBy_VotingOpening_NamesTheRoundOnlyWhenVisibilityKeptItsArgumentsBack(ArgumentVisibility visibility, int? revealed)
+    {
+        var c = Classroom(visibility, Moderation.Off);
+
+        var events = c.Debate.Skip(During);
+
+        Assert.Equal(revealed, events.OfType<PhaseStarted>().Select(c.Debate.RoundRevealedBy).Single());
+        Assert.All(events.Where(e => e is not PhaseStarted), e => Assert.Null(c.Debate.RoundRevealedBy(e)));
+    }
+
+    [Fact]
+    public void RoundRevealedBy_TheDebateEndingMidArgument_NamesTheRoundBeingArgued()
+    {
+        var c = Classroom(ArgumentVisibility.OwnSide, Moderation.Off);
+        while (c.Debate.RoundIndex == 0)
+        {
+            c.Debate.Skip(During);
+        }
+
+        Assert.Equal((1, Phase.Argue), (c.Debate.RoundIndex, c.Debate.CurrentPhase));
+        Assert.True(c.Debate.SideDecidesWhatIsSeen);
+
+        var events = c.Debate.End(During);
+
+        Assert.Equal(1, c.Debate.RoundRevealedBy(events.OfType<DebateFinished>().Single()));
+        Assert.False(c.Debate.SideDecidesWhatIsSeen);
+    }
+
+    [Theory]
+    [InlineData(ArgumentVisibility.Everyone, false)]
+    [InlineData(ArgumentVisibility.OwnOnly, false)]
+    [InlineData(ArgumentVisibility.OwnSide, true)]
+    public void SideDecidesWhatIsSeen_OnlyWhileSidesAreKeptApartInTheArguePhase(ArgumentVisibility visibility, bool whileArguing)
+    {
+        var c = Classroom(visibility, Moderation.Off);
+
+        Assert.Equal(whileArguing, c.Debate.SideDecidesWhatIsSeen);
+        c.Debate.Skip(During);
+        Assert.False(c.Debate.SideDecidesWhatIsSeen);
+    }
+
     private static ClassroomSetup Classroom(ArgumentVisibility visibility, Moderation moderation)
     {
         var settings = new DebateSettings { SideAssignment = SideAssignmentMode.Alternating, Visibility = visibility };

@@ -116,6 +116,24 @@ public sealed partial class Debate
         };
     }
 
+    /// <summary>
+    /// The round whose arguments <paramref name="e"/>, just applied, showed to the whole class where the debate's
+    /// visibility had kept them from some of it: its voting opening, or the debate finishing before it did. Null when
+    /// the event changed no one's view, as when every argument was shown to everyone from the start.
+    /// </summary>
+    public int? RoundRevealedBy(DebateEvent e) => Plan.Settings.Visibility == ArgumentVisibility.Everyone ? null : e switch
+    {
+        PhaseStarted { Phase: Phase.Vote } p => p.RoundIndex,
+        DebateFinished => RoundIndex,
+        _ => null,
+    };
+
+    /// <summary>Whether a student's side decides which arguments they see now: sides kept apart while a round is argued.</summary>
+    public bool SideDecidesWhatIsSeen => Plan.Settings.Visibility == ArgumentVisibility.OwnSide && CurrentPhase == Phase.Argue;
+
+    /// <summary>Whether a round's results go to the class as soon as it closes, rather than when the instructor reveals them.</summary>
+    public bool ResultsShownAtClose => Plan.Settings.RevealResults == ResultReveal.AtOnce;
+
     /// <summary>The name classmates and the projector see for a student: the pseudonym in an anonymous debate or while the name is held.</summary>
     public string NameShownToClass(Participant p) => Plan.Settings.Anonymous || p.NameHeld ? p.Pseudonym : p.DisplayName;
 

@@ -71,20 +71,12 @@ internal sealed class RoomProjector
                 break;
             case DebateFinished:
                 _clock = true;
-                if (_d.Plan.Settings.Visibility != ArgumentVisibility.Everyone && _d.RoundIndex is { } last)
-                {
-                    Reveal(e.Seq, last);
-                }
-
+                RevealIfWidened(e);
                 break;
             case PhaseStarted p:
                 _clock = _counts = true;
                 _tally |= p.Phase == Phase.Vote;
-                if (p.Phase == Phase.Vote && _d.Plan.Settings.Visibility != ArgumentVisibility.Everyone)
-                {
-                    Reveal(p.Seq, p.RoundIndex);
-                }
-
+                RevealIfWidened(e);
                 break;
             case RoomLockChanged l:
                 _box.ToEveryone(new LockChanged(e.Seq, l.Locked));
@@ -114,7 +106,7 @@ internal sealed class RoomProjector
 
                 // Moved while arguments are kept within sides: the student now sees the other side's
                 // arguments and no longer their old side's, which events can't express.
-                if (_d.Plan.Settings.Visibility == ArgumentVisibility.OwnSide && _d.CurrentPhase == Phase.Argue)
+                if (_d.SideDecidesWhatIsSeen)
                 {
                     _resnapshot.Add(s.ParticipantId);
                 }
@@ -185,7 +177,7 @@ internal sealed class RoomProjector
             case RoundClosed c:
                 // A result waiting to be revealed goes to the instructor only: the class gets it with its reveal.
                 var closed = new ResultsPublished(e.Seq, RoomViews.Result(_d, c.Result, RoomViews.PublishedItems));
-                if (_d.Plan.Settings.RevealResults == ResultReveal.AtOnce)
+                if (_d.ResultsShownAtClose)
                 {
                     _box.ToEveryone(closed);
                 }
@@ -236,6 +228,15 @@ internal sealed class RoomProjector
     /// Voting opened (or the debate ended) on a round whose arguments were kept within sides: show everyone the
     /// newest of each side, and how many older ones there are to fetch.
     /// </summary>
+    /// <summary>Sends the round's arguments to everyone when the event showed them to the whole class (<see cref="Debate.RoundRevealedBy"/>).</summary>
+    private void RevealIfWidened(DebateEvent e)
+    {
+        if (_d.RoundRevealedBy(e) is { } roundIndex)
+        {
+            Reveal(e.Seq, roundIndex);
+        }
+    }
+
     private void Reveal(long seq, int roundIndex)
     {
         var (arguments, older) = Snapshots.Revealed(_d, roundIndex, _perSide);
