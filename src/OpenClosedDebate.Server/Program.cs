@@ -10,6 +10,7 @@ using OpenClosedDebate.Server.Hubs;
 using OpenClosedDebate.Server.Logs;
 using OpenClosedDebate.Server.Network;
 using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.RateLimiting;
 using OpenClosedDebate.Server.Rooms;
 using OpenClosedDebate.Server.Security;
 using OpenClosedDebate.Server.Transcripts;

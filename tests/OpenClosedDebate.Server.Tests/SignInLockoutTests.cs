@@ -5,9 +5,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Security;
+using OpenClosedDebate.Server.RateLimiting;
 
 /// <summary>The per-account lock after wrong passwords lifts when its time is up, by the server's clock, and its table is bounded.</summary>
 public sealed class SignInLockoutTests

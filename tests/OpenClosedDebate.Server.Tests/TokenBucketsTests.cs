@@ -1,7 +1,7 @@
 namespace OpenClosedDebate.Server.Tests;
 
 using Microsoft.Extensions.Time.Testing;
-using OpenClosedDebate.Server.Security;
+using OpenClosedDebate.Server.RateLimiting;
 
 /// <summary>Token buckets on the server's clock, with tokens that can be given back.</summary>
 public sealed class TokenBucketsTests

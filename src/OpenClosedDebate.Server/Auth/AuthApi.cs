@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.RateLimiting;
 using OpenClosedDebate.Server.Security;
 
 /// <summary>Sign-in, sign-out, who am I, and the first-instructor setup.</summary>

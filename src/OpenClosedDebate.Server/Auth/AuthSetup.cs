@@ -6,7 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Security;
+using OpenClosedDebate.Server.RateLimiting;
 
 /// <summary>Instructors sign in with a cookie; students have no account.</summary>
 internal static class AuthSetup

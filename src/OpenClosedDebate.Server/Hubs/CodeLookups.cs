@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Logs;
+using OpenClosedDebate.Server.RateLimiting;
 using OpenClosedDebate.Server.Rooms;
-using OpenClosedDebate.Server.Security;
 
 /// <summary>
 /// Finds the room for a join code typed on a connection, so that codes can't be guessed at speed: a code

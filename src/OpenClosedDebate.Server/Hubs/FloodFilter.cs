@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Logs;
-using OpenClosedDebate.Server.Security;
+using OpenClosedDebate.Server.RateLimiting;
 
 /// <summary>
 /// Rate limits on the hub.

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Persistence;
-using OpenClosedDebate.Server.Security;
+using OpenClosedDebate.Server.RateLimiting;
 
 /// <summary>What every room needs from the host.</summary>
 internal sealed class RoomServices(

@@ -1,9 +1,8 @@
-namespace OpenClosedDebate.Server.Auth;
+namespace OpenClosedDebate.Server.RateLimiting;
 
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using OpenClosedDebate.Server.Security;
 
 /// <summary>
 /// Locks an e-mail address out of signing in for a while after too many wrong passwords, whether or

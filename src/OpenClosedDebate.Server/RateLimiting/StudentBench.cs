@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Security;
+namespace OpenClosedDebate.Server.RateLimiting;
 
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
