@@ -6,7 +6,7 @@ using OpenClosedDebate.Server.Contract;
 /// <summary>A debate on a real server with a console attached and a class of students joined over real sockets.</summary>
 public sealed class Classroom : IAsyncDisposable
 {
-    private Classroom(RealServer server, RealTeacher teacher, DebateDetail debate, RoomClient console, IReadOnlyList<Pupil> students)
+    private Classroom(RealServer server, Teacher teacher, DebateDetail debate, RoomClient console, IReadOnlyList<Pupil> students)
     {
         Server = server;
         Teacher = teacher;
@@ -17,7 +17,7 @@ public sealed class Classroom : IAsyncDisposable
 
     public RealServer Server { get; }
 
-    public RealTeacher Teacher { get; }
+    public Teacher Teacher { get; }
 
     public DebateDetail Debate { get; }
 

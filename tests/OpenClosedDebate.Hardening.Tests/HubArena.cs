@@ -26,7 +26,7 @@ internal sealed class HubArena : IAsyncDisposable
     private readonly List<(Guid Debate, string Cookie)> _debates = [];
     private readonly ConcurrentDictionary<Guid, Guid> _joined = new();
     private readonly ConcurrentDictionary<Guid, string> _acknowledged = new();
-    private RealTeacher? _other;
+    private Teacher? _other;
     private bool _closing;
     private int _rejoins;
 
@@ -186,7 +186,7 @@ internal sealed class HubArena : IAsyncDisposable
         await other.InvokeAsync<RoomSnapshot>("Attach", theirs, Ct);
     }
 
-    private async Task<Guid> DebateAsync(RealTeacher teacher, HubConnection console, string[] steps)
+    private async Task<Guid> DebateAsync(Teacher teacher, HubConnection console, string[] steps)
     {
         var debate = await teacher.CreateAsync(Classroom.OneArgumentRound());
         Debate(debate.Id, debate.JoinCode, teacher.Cookie);

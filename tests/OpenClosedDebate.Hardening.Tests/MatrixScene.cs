@@ -97,7 +97,7 @@ internal sealed record ArrangedDebate(DebateDetail Debate, MatrixStudent? Studen
 internal sealed record MatrixFingerprint(long This, long Theirs, long Debates);
 
 /// <summary>A signed-in instructor with a console connection for arranging debates and reading their versions.</summary>
-internal sealed class InstructorDesk(RealServer server, RealTeacher teacher, string email, HubConnection console) : IAsyncDisposable
+internal sealed class InstructorDesk(RealServer server, Teacher teacher, string email, HubConnection console) : IAsyncDisposable
 {
     private static readonly DebatePlan Plan = new()
     {
@@ -110,7 +110,7 @@ internal sealed class InstructorDesk(RealServer server, RealTeacher teacher, str
         ],
     };
 
-    public RealTeacher Teacher => teacher;
+    public Teacher Teacher => teacher;
 
     public string Email => email;
 

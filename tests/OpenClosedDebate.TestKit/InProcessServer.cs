@@ -50,7 +50,7 @@ public abstract class InProcessServer : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         http.DefaultRequestHeaders.Add("Cookie", cookie);
-        return new Teacher(this, http, cookie);
+        return new Teacher(http, cookie, ConnectAsync);
     }
 
     /// <summary>A hub connection over a WebSocket, as a browser's; pass a cookie to connect as a signed-in instructor.</summary>
@@ -115,24 +115,4 @@ public abstract class InProcessServer : WebApplicationFactory<Program>
         }).AddInMemoryCollection(Settings()));
         builder.ConfigureTestServices(ConfigureServices);
     }
-}
-
-/// <summary>A signed-in instructor: REST through <see cref="Http"/>, live through <see cref="ConnectAsync"/>.</summary>
-public sealed record Teacher(InProcessServer Server, HttpClient Http, string Cookie)
-{
-    public async Task<DebateDetail> CreateFromTemplateAsync(string templateId = "open-and-closed-models")
-    {
-        var response = await Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(templateId, null), Wire.Json, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, TestContext.Current.CancellationToken))!;
-    }
-
-    public async Task<DebateDetail> CreateAsync(Domain.Debates.DebatePlan plan)
-    {
-        var response = await Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), Wire.Json, TestContext.Current.CancellationToken);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, TestContext.Current.CancellationToken))!;
-    }
-
-    public Task<RoomClient> ConnectAsync() => Server.ConnectAsync(Cookie);
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
 /// <summary>
@@ -95,7 +94,7 @@ public sealed class RealServer : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Adds an instructor with the CLI verb, as an administrator would, and signs them in.</summary>
-    public async Task<RealTeacher> TeacherAsync(string email = "teacher@example.edu")
+    public async Task<Teacher> TeacherAsync(string email = "teacher@example.edu")
     {
         var run = await ServerProcess.RunAsync(Folder, DatabaseFile, ["instructor", "add", email], passwordVariable: Password);
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -103,7 +102,7 @@ public sealed class RealServer : IAsyncDisposable
         return await SignInAsync(email, Password);
     }
 
-    public async Task<RealTeacher> SignInAsync(string email, string password)
+    public async Task<Teacher> SignInAsync(string email, string password)
     {
         var http = Http();
         var response = await http.PostAsJsonAsync("/api/auth/sign-in", new Credentials(email, password), Wire.Json, Ct);
@@ -111,7 +110,7 @@ public sealed class RealServer : IAsyncDisposable
         var cookie = response.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
         Ledger.Secret(cookie[(cookie.IndexOf('=', StringComparison.Ordinal) + 1)..]);
         http.DefaultRequestHeaders.Add("Cookie", cookie);
-        return new RealTeacher(this, http, cookie);
+        return new Teacher(http, cookie, ConnectAsync);
     }
 
     /// <summary>A plain HTTP client for this server that keeps no cookies of its own.</summary>
@@ -235,17 +234,4 @@ public sealed class RealServer : IAsyncDisposable
 
     private void SaveConsole(ServerProcess process) =>
         File.WriteAllText(Path.Combine(Folder, "logs", $"console-{_starts}.txt"), process.ToString());
-}
-
-/// <summary>A signed-in instructor of a <see cref="RealServer"/>.</summary>
-public sealed record RealTeacher(RealServer Server, HttpClient Http, string Cookie)
-{
-    public async Task<DebateDetail> CreateAsync(DebatePlan plan)
-    {
-        var response = await Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, plan), Wire.Json, TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        return (await response.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, TestContext.Current.CancellationToken))!;
-    }
-
-    public Task<RoomClient> ConnectAsync() => Server.ConnectAsync(Cookie);
 }
