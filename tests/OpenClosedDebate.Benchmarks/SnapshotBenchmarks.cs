@@ -21,8 +21,10 @@ public class SnapshotBenchmarks
 
     private static readonly int PerSide = new RoomOptions().SnapshotArgumentsPerSide;
 
-    // The hub's payload options: SignalR's defaults plus the enum converter Program.cs adds.
+    // The hub's payload options: SignalR's defaults with the wire conventions Program.cs applies.
     private static readonly JsonSerializerOptions HubJson = HubPayloadOptions();
+
+    private readonly Snapshots _snapshots = new(PerSide);
 
     private Debate _debate = null!;
     private Participant _student = null!;
@@ -52,18 +54,18 @@ public class SnapshotBenchmarks
             _presence.Add($"connection-{id:N}", Audience.Student, id);
         }
 
-        _studentSnapshot = Snapshots.ForStudent(_debate, _student, _now, PerSide);
-        _instructorSnapshot = Snapshots.ForInstructor(_debate, _presence, _now, PerSide);
+        _studentSnapshot = _snapshots.ForStudent(_debate, _student, _now);
+        _instructorSnapshot = _snapshots.ForInstructor(_debate, _presence, _now);
     }
 
     [Benchmark(Baseline = true)]
-    public RoomSnapshot ForStudent() => Snapshots.ForStudent(_debate, _student, _now, PerSide);
+    public RoomSnapshot ForStudent() => _snapshots.ForStudent(_debate, _student, _now);
 
     [Benchmark]
-    public RoomSnapshot ForInstructor() => Snapshots.ForInstructor(_debate, _presence, _now, PerSide);
+    public RoomSnapshot ForInstructor() => _snapshots.ForInstructor(_debate, _presence, _now);
 
     [Benchmark]
-    public RoomSnapshot ForProjector() => Snapshots.ForProjector(_debate, _now, PerSide);
+    public RoomSnapshot ForProjector() => _snapshots.ForProjector(_debate, _now);
 
     [Benchmark]
     public byte[] StudentToJson() => JsonSerializer.SerializeToUtf8Bytes(_studentSnapshot, HubJson);
@@ -71,6 +73,5 @@ public class SnapshotBenchmarks
     [Benchmark]
     public byte[] InstructorToJson() => JsonSerializer.SerializeToUtf8Bytes(_instructorSnapshot, HubJson);
 
-    // The hub's payload options as the server sets them up (Program.cs).
     private static JsonSerializerOptions HubPayloadOptions() => WireJson.Apply(new JsonHubProtocolOptions().PayloadSerializerOptions);
 }

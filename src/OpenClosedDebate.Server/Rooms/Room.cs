@@ -26,6 +26,7 @@ internal sealed partial class Room
     private readonly RoomBroadcaster _broadcaster;
     private readonly WriteAuthor _author;
     private readonly JoinPacer _pacer;
+    private readonly Snapshots _snapshots;
     private readonly Dictionary<string, object> _logScope;
     private readonly ILogger _log;
     private Debate _debate;
@@ -48,6 +49,7 @@ internal sealed partial class Room
         JoinCode = debate.JoinCode;
         _logScope = new() { ["DebateId"] = Id, ["JoinCode"] = JoinCode };
         _pacer = new JoinPacer(services.Options, services.Time);
+        _snapshots = new Snapshots(services.Options.SnapshotArgumentsPerSide);
         _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Log);
         _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnCommitted);
         _lastUsed = services.Time.GetUtcNow();
@@ -67,8 +69,6 @@ internal sealed partial class Room
     /// <summary>How joins into this room are being paced, for the instructor.</summary>
     public JoinActivityView JoinActivity() => _pacer.View(Volatile.Read(ref _debate).Capacity);
 
-    /// <summary>How many of each side's newest arguments snapshots and reveals carry.</summary>
-    private int PerSide => _services.Options.SnapshotArgumentsPerSide;
 
     /// <summary>Arms the clock; a deadline that passed while the room was unloaded fires at once.</summary>
     public Task StartAsync() => ExecuteAsync((_, _) => new Step<bool>(true, []), rearm: true);
@@ -127,7 +127,7 @@ internal sealed partial class Room
         }
 
         Enter(connectionId, Audience.Student, joined.Participant.Id);
-        var result = new JoinResult(Id, joined.Participant.Id, token, Snapshots.ForStudent(d, joined.Participant, now, PerSide));
+        var result = new JoinResult(Id, joined.Participant.Id, token, _snapshots.ForStudent(d, joined.Participant, now));
 
         // A retry answers once everything so far is stored: the first join may still be on its way to the database.
         return joined.IsRetry ? new Step<JoinResult>(result, [], d.Version) : new Step<JoinResult>(result, joined.Events);
@@ -144,7 +144,7 @@ internal sealed partial class Room
         var p = d.Authenticate(ResumeTokens.Hash(token), now, _services.Options.ResumeWindowAfterFinish);
         _services.Bench.ThrowIfBenched(p.Id);
         Enter(connectionId, Audience.Student, p.Id);
-        return new Step<(Guid, RoomSnapshot)>((p.Id, Snapshots.ForStudent(d, p, now, PerSide)), []);
+        return new Step<(Guid, RoomSnapshot)>((p.Id, _snapshots.ForStudent(d, p, now)), []);
     });
 
     public Task<ArgumentAck> PostArgumentAsync(Guid participantId, PostArgumentRequest request) => ExecuteAsync((d, now) =>
@@ -168,7 +168,7 @@ internal sealed partial class Room
     public Task<RoomSnapshot> AttachAsync(string connectionId) => ExecuteAsync((d, now) =>
     {
         Enter(connectionId, Audience.Instructor, null);
-        return new Step<RoomSnapshot>(Snapshots.ForInstructor(d, Presence, now, PerSide) with { Joins = _pacer.View(d.Capacity) }, []);
+        return new Step<RoomSnapshot>(_snapshots.ForInstructor(d, Presence, now) with { Joins = _pacer.View(d.Capacity) }, []);
     });
 
     /// <summary>A projector watches; <paramref name="viewer"/> is the student the connection spoke for until now, if any.</summary>
@@ -176,7 +176,7 @@ internal sealed partial class Room
     {
         d.RequireWatchable(viewer, now, _services.Options.ResumeWindowAfterFinish);
         Enter(connectionId, Audience.Projector, null);
-        return new Step<RoomSnapshot>(Snapshots.ForProjector(d, now, PerSide), []);
+        return new Step<RoomSnapshot>(_snapshots.ForProjector(d, now), []);
     });
 
     /// <summary>
@@ -212,7 +212,7 @@ internal sealed partial class Room
 
     /// <summary>Called by the broadcaster to turn committed events into updates.</summary>
     internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched, bool resync) =>
-        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, resync, now, PerSide, _pacer.View(d.Capacity)), []));
+        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, resync, now, _snapshots, _pacer.View(d.Capacity)), []));
 
     /// <summary>Counts a connection in the room; called under the gate, so the next flush already includes it.</summary>
     private void Enter(string connectionId, Audience audience, Guid? participantId)

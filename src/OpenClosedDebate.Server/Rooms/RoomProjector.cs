@@ -13,7 +13,7 @@ internal sealed class RoomProjector
     private readonly Debate _d;
     private readonly RoomPresence _presence;
     private readonly DateTimeOffset _now;
-    private readonly int _perSide;
+    private readonly Snapshots _snapshots;
     private readonly Outbox _box = new();
     private readonly Dictionary<Guid, List<RoomEvent>> _personal = [];
     private readonly List<RoomEvent>[] _bySide = [[], []];
@@ -26,9 +26,9 @@ internal sealed class RoomProjector
     private readonly HashSet<Guid> _resnapshot = [];
     private bool _clock, _counts, _tally, _plan;
 
-    private RoomProjector(Debate d, RoomPresence presence, DateTimeOffset now, int perSide)
+    private RoomProjector(Debate d, RoomPresence presence, DateTimeOffset now, Snapshots snapshots)
     {
-        _perSide = perSide;
+        _snapshots = snapshots;
         _d = d;
         _presence = presence;
         _now = now;
@@ -41,10 +41,10 @@ internal sealed class RoomProjector
     /// <param name="joins">How joins are paced now, for an instructor's fresh snapshot.</param>
     /// <param name="resync">Send every connection a full snapshot instead of events.</param>
     /// <param name="now">The server's clock.</param>
-    /// <param name="perSide">How many of each side's newest arguments snapshots and reveals carry.</param>
-    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now, int perSide, JoinActivityView joins)
+    /// <param name="snapshots">The room's snapshot maker, for the snapshots and reveals the changes call for.</param>
+    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now, Snapshots snapshots, JoinActivityView joins)
     {
-        var projector = new RoomProjector(d, presence, now, perSide);
+        var projector = new RoomProjector(d, presence, now, snapshots);
         if (resync)
         {
             return projector.ResyncAll(joins);
@@ -239,7 +239,7 @@ internal sealed class RoomProjector
 
     private void Reveal(long seq, int roundIndex)
     {
-        var (arguments, older) = Snapshots.Revealed(_d, roundIndex, _perSide);
+        var (arguments, older) = _snapshots.Revealed(_d, roundIndex);
         _box.Public.AddRange(arguments.Select(a => new ArgumentUpserted(seq, a)));
         _box.Public.AddRange(older.Select(o => new OlderArgumentsChanged(seq, o)));
 
@@ -259,9 +259,9 @@ internal sealed class RoomProjector
             var connections = group.Select(c => c.Connection).ToList();
             var snapshot = group.Key.Audience switch
             {
-                Audience.Instructor => Snapshots.ForInstructor(_d, _presence, _now, _perSide) with { Joins = joins },
-                Audience.Projector => Snapshots.ForProjector(_d, _now, _perSide),
-                _ => _d.FindParticipant(group.Key.Participant!.Value) is { IsActive: true } p ? Snapshots.ForStudent(_d, p, _now, _perSide) : null,
+                Audience.Instructor => _snapshots.ForInstructor(_d, _presence, _now) with { Joins = joins },
+                Audience.Projector => _snapshots.ForProjector(_d, _now),
+                _ => _d.FindParticipant(group.Key.Participant!.Value) is { IsActive: true } p ? _snapshots.ForStudent(_d, p, _now) : null,
             };
             if (snapshot is not null)
             {
@@ -323,7 +323,7 @@ internal sealed class RoomProjector
         {
             if (_d.FindParticipant(id) is { IsActive: true } p)
             {
-                _box.Snapshots.Add((_presence.ConnectionsOf(id), Snapshots.ForStudent(_d, p, _now, _perSide)));
+                _box.Snapshots.Add((_presence.ConnectionsOf(id), _snapshots.ForStudent(_d, p, _now)));
             }
         }
 

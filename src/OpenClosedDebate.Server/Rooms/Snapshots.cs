@@ -1,35 +1,38 @@
 namespace OpenClosedDebate.Server.Rooms;
 
-using System.Runtime.CompilerServices;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Domain.Voting;
 using OpenClosedDebate.Server.Contract;
 
 /// <summary>
-/// Builds the full picture each audience gets on join, resume, attach and watch. Its arguments are bounded
-/// (<see cref="Choose"/>), so a snapshot doesn't grow with the room.
+/// Builds the full picture each audience gets on join, resume, attach and watch, for one room. Its arguments are
+/// bounded (<see cref="Choose"/>), so a snapshot doesn't grow with the room: <paramref name="perSide"/> is how many of
+/// each side's newest arguments it carries. The list every student (and the projector) shares is made once per
+/// version of the debate and kept here, in the room, so it goes when the room does.
 /// </summary>
-internal static class Snapshots
+internal sealed class Snapshots(int perSide)
 {
     private static readonly Side[] Sides = [Side.Open, Side.Closed];
 
-    /// <summary>Per debate (a reloaded room is a new instance), the arguments everyone sees at its latest version.</summary>
-    private static readonly ConditionalWeakTable<Debate, Shared> SharedLists = [];
+    private readonly Lock _lock = new();
 
-    public static RoomSnapshot ForStudent(Debate d, Participant p, DateTimeOffset now, int perSide)
+    /// <summary>The arguments everyone sees (slot 0 students, 1 the projector), with the debate and version they were made at.</summary>
+    private readonly (Debate Debate, long Version, Chosen Chosen)?[] _shared = new (Debate, long, Chosen)?[2];
+
+    public RoomSnapshot ForStudent(Debate d, Participant p, DateTimeOffset now)
     {
         // The student's own arguments of this round and the ones their ballot ranks, wherever they are in the round.
         var own = d.CurrentRound is { } round
             ? round.Arguments.Where(a => a.AuthorId == p.Id).Concat(Arguments(d, round.Ballots.GetValueOrDefault(p.Id)?.Ranking ?? []))
             : [];
         var chosen = d.Plan.Settings.Visibility == ArgumentVisibility.Everyone
-            ? Public(d, Audience.Student, perSide).With(d, own.Where(a => d.CanSee(p, a)), Audience.Student)
+            ? Public(d, Audience.Student).With(d, own.Where(a => d.CanSee(p, a)), Audience.Student)
             : Choose(d, a => d.CanSee(p, a), Audience.Student, perSide, own.Concat(ResultArguments(d, Audience.Student)));
         var ballots = d.Rounds.Select(r => r.Ballots.GetValueOrDefault(p.Id)).OfType<Ballot>().Select(RoomViews.Ballot).ToList();
         return Snapshot(d, Audience.Student, now, chosen) with { You = RoomViews.You(d, p), Ballots = ballots };
     }
 
-    public static RoomSnapshot ForInstructor(Debate d, RoomPresence presence, DateTimeOffset now, int perSide)
+    public RoomSnapshot ForInstructor(Debate d, RoomPresence presence, DateTimeOffset now)
     {
         var tally = RoomViews.LiveCount(d);
         // The queue of held arguments comes whole, however old: the instructor works through all of it.
@@ -41,8 +44,8 @@ internal static class Snapshots
         };
     }
 
-    public static RoomSnapshot ForProjector(Debate d, DateTimeOffset now, int perSide) =>
-        Snapshot(d, Audience.Projector, now, Public(d, Audience.Projector, perSide));
+    public RoomSnapshot ForProjector(Debate d, DateTimeOffset now) =>
+        Snapshot(d, Audience.Projector, now, Public(d, Audience.Projector));
 
     /// <summary>What every audience's snapshot has; the student's and the instructor's add their own parts.</summary>
     private static RoomSnapshot Snapshot(Debate d, Audience audience, DateTimeOffset now, Chosen chosen) => new(
@@ -65,7 +68,7 @@ internal static class Snapshots
     /// What a reveal sends when voting opens on a round whose arguments were kept within sides: the newest of
     /// each side (with what they rebut) as everyone may now see them, and how many older ones each side has.
     /// </summary>
-    public static (IReadOnlyList<ArgumentView> Arguments, IReadOnlyList<OlderArgumentsView> Older) Revealed(Debate d, int roundIndex, int perSide)
+    public (IReadOnlyList<ArgumentView> Arguments, IReadOnlyList<OlderArgumentsView> Older) Revealed(Debate d, int roundIndex)
     {
         if (d.Rounds[roundIndex] is not { HasOpened: true, Plan.Kind: RoundKind.Argument })
         {
@@ -122,20 +125,19 @@ internal static class Snapshots
     /// (<see cref="Debate.CanClassmateSee"/>), chosen and serialised once per version of the debate and audience,
     /// then shared by every snapshot of that version.
     /// </summary>
-    private static Chosen Public(Debate d, Audience audience, int perSide)
+    private Chosen Public(Debate d, Audience audience)
     {
-        var shared = SharedLists.GetValue(d, _ => new Shared());
-        lock (shared)
+        lock (_lock)
         {
             var slot = audience == Audience.Projector ? 1 : 0;
-            if (shared.Lists[slot] is { } kept && kept.Version == d.Version)
+            if (_shared[slot] is { } kept && ReferenceEquals(kept.Debate, d) && kept.Version == d.Version)
             {
                 return kept.Chosen;
             }
 
             Func<Argument, bool> visible = audience == Audience.Projector ? a => d.CanSee(null, a) : d.CanClassmateSee;
             var chosen = Choose(d, visible, audience, perSide, ResultArguments(d, audience));
-            shared.Lists[slot] = (d.Version, chosen);
+            _shared[slot] = (d, d.Version, chosen);
             return chosen;
         }
     }
@@ -167,10 +169,5 @@ internal static class Snapshots
             var more = extra.Where(a => !Ids.Contains(a.Id)).DistinctBy(a => a.Id).Select(a => RoomViews.Argument(d, a, audience)).ToList();
             return more.Count == 0 ? this : this with { List = List.With(more) };
         }
-    }
-
-    private sealed class Shared
-    {
-        public (long Version, Chosen Chosen)?[] Lists { get; } = new (long, Chosen)?[2];
     }
 }
