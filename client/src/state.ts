@@ -210,14 +210,18 @@ export function threadedArguments(s: RoomState, roundIndex: number): { argument:
   return roots.map((argument) => ({ argument, replies: flatten(argument) }));
 }
 
-/** What a student may put on their ballot this round: other students' visible arguments, or the fixed options. */
+/**
+ * What a student may put on their ballot this round: the fixed options, or the round's arguments the server marks as
+ * ballot items, less the student's own unless the debate allows ranking them. Held to what the server accepts by
+ * student/ballotChoices.cases.json, which the server's tests write.
+ */
 export function ballotChoices(s: RoomState, roundIndex: number): { id: string; label: string; side?: Side }[] {
   const round = s.debate.rounds[roundIndex];
   if (!round) return [];
   if (round.kind !== 'argument') return round.options.map((o) => ({ id: o.id, label: o.label }));
   const mine = s.you?.participantId;
   return Object.values(s.arguments)
-    .filter((a) => a.roundIndex === roundIndex && !a.hidden && a.held === null && !a.offBallot)
+    .filter((a) => a.roundIndex === roundIndex && a.ballotItem)
     .filter((a) => s.debate.settings.allowRankingOwnArgument || a.authorId !== mine)
     .sort(byPosting)
     .map((a) => ({ id: a.id, label: a.text, side: a.side }));

@@ -59,6 +59,7 @@ export function argument(id: string, overrides: Partial<ArgumentView> = {}): Arg
     withdrawn: false,
     held: null,
     offBallot: false,
+    ballotItem: true,
     seq: 1,
     ...overrides,
   };

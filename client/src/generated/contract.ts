@@ -771,6 +771,8 @@ export interface components {
          *     and it is the cursor of ArgumentPageRequest. Hold? ArgumentView.Held says why it waits for the instructor's
          *     approval (the author and, under beforeProjector, classmates see it meanwhile; it is no ballot item and can't be
          *     rebutted); bool ArgumentView.OffBallot that it was approved after voting on its round opened, so that vote doesn't rank it.
+         *     bool ArgumentView.BallotItem is the domain's answer to "is this one of its round's ballot items" (visible, approved,
+         *     not approved late): a student's ballot may rank it, unless it is their own and the debate doesn't allow that.
          */
         ArgumentView: {
             /** Format: uuid */
@@ -793,6 +795,7 @@ export interface components {
             seq: number;
             held: null | components["schemas"]["Hold"];
             offBallot: boolean;
+            ballotItem: boolean;
         };
         /**
          * @description Which arguments a student sees while the argue phase is open. From the vote on, everyone sees every visible argument.

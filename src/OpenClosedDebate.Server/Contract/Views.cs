@@ -89,6 +89,8 @@ public sealed record CountsView(int Open, int Closed, int Unassigned, int Ballot
 /// and it is the cursor of <see cref="ArgumentPageRequest"/>. <see cref="Held"/> says why it waits for the instructor's
 /// approval (the author and, under beforeProjector, classmates see it meanwhile; it is no ballot item and can't be
 /// rebutted); <see cref="OffBallot"/> that it was approved after voting on its round opened, so that vote doesn't rank it.
+/// <see cref="BallotItem"/> is the domain's answer to "is this one of its round's ballot items" (visible, approved,
+/// not approved late): a student's ballot may rank it, unless it is their own and the debate doesn't allow that.
 /// </summary>
 public sealed record ArgumentView(
     Guid Id,
@@ -104,7 +106,8 @@ public sealed record ArgumentView(
     bool Withdrawn,
     long Seq,
     Hold? Held,
-    bool OffBallot);
+    bool OffBallot,
+    bool BallotItem);
 
 /// <summary>
 /// A student as the instructor sees them. <see cref="Voted"/> and <see cref="Posts"/> are the student's part in

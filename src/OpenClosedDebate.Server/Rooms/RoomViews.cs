@@ -46,7 +46,7 @@ internal static class RoomViews
         var author = d.FindParticipant(a.AuthorId)!;
         var name = audience == Audience.Instructor ? author.DisplayName : d.NameShownToClass(author);
         var showHidden = audience == Audience.Instructor;
-        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null, a.Withdrawn, a.Seq, a.Held, a.OffBallot);
+        return new ArgumentView(a.Id, a.RoundIndex, a.Side, a.AuthorId, name, a.Text, a.ReplyToId, a.PostedAt, showHidden && a.Hidden, showHidden ? a.HiddenReason : null, a.Withdrawn, a.Seq, a.Held, a.OffBallot, a.IsBallotItem);
     }
 
     public static ParticipantView Participant(Debate d, Participant p, bool connected)
