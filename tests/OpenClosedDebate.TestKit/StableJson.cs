@@ -13,21 +13,31 @@ using System.Text.Json.Nodes;
 /// </summary>
 public sealed class StableJson
 {
+    private const string Codes = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const string Base64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
     private static readonly string[] Pseudonyms = ["Amber Badger", "Bold Crane", "Calm Dolphin", "Daring Eagle", "Eager Falcon", "Gentle Heron", "Keen Lynx", "Lucky Otter"];
 
-    /// <summary>Properties whose string values are drawn at random, and how to make the n-th stand-in of each.</summary>
+    /// <summary>Properties whose string values are drawn at random, and how to make the n-th stand-in of each, in the value's own alphabet.</summary>
     private static readonly Dictionary<string, Func<int, string>> Drawn = new(StringComparer.Ordinal)
     {
-        ["joinCode"] = n => $"JC{n:D2}AB"[..6],
-        ["resumeToken"] = n => $"resume-token-{n}-{new string('x', 30)}",
-        ["joinSecret"] = n => $"join-secret-{n}-{new string('y', 30)}",
-        ["receipt"] = n => $"RC{n:D2}-7QX{n % 10}",
-        ["pseudonym"] = n => Pseudonyms[(n - 1) % Pseudonyms.Length],
+        ["joinCode"] = n => Letters("join code", n, Codes, 6),
+        ["resumeToken"] = n => Letters("resume token", n, Base64Url, 43),
+        ["joinSecret"] = n => Letters("join secret", n, Base64Url, 43),
+        ["receipt"] = n => Letters("receipt", n, Codes, 4) + "-" + Letters("receipt tail", n, Codes, 4),
+        ["pseudonym"] = n => Pseudonyms[(n - 1) % Pseudonyms.Length] + (n > Pseudonyms.Length ? $" {((n - 1) / Pseudonyms.Length) + 1}" : ""),
     };
 
     private readonly Dictionary<string, string> _standIns = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _drawnCounts = new(StringComparer.Ordinal);
     private int _ids;
+
+    /// <summary>
+    /// Says that <paramref name="value"/> is a drawn value of the kind <paramref name="property"/> names, wherever it
+    /// appears: a pseudonym, say, also shows as an argument's <c>authorName</c>. Register values in a fixed order
+    /// (students in join order) so each gets the same stand-in on every run.
+    /// </summary>
+    public void Register(string property, string value) => StandIn(value, property);
 
     /// <summary>A copy of <paramref name="node"/> with every drawn value replaced by its stand-in.</summary>
     public JsonNode? Apply(JsonNode? node)
@@ -95,6 +105,12 @@ public sealed class StableJson
         }
 
         return text;
+    }
+
+    private static string Letters(string kind, int n, string alphabet, int length)
+    {
+        var bytes = SHA512.HashData(Encoding.UTF8.GetBytes($"stand-in {kind} {n}"));
+        return string.Concat(bytes.Take(length).Select(b => alphabet[b % alphabet.Length]));
     }
 
     /// <summary>A version-4 shaped id made from its number, so stand-ins look like the ids a server sends.</summary>
