@@ -65,10 +65,15 @@ public sealed partial class ProtocolCaptureTests
         var answers = new List<(string Name, JsonNode? Value)>();
         void Keep<T>(string name, T value) => answers.Add((name, JsonSerializer.SerializeToNode(value, Wire.Json)));
 
-        await using var server = new DebateServer();
-        var teacher = await server.TeacherAsync();
+        // The server's own limits, as a deployment has them: they show in the examples (the instructor's `joins`).
+        await using var server = new DebateServer(rateLimits: new Dictionary<string, string?>());
+        var teacher = await server.TeacherAsync("you@example.edu", "a long password");
+        var signIn = await server.CreateClient().PostAsJsonAsync("/api/auth/sign-in", new Credentials("you@example.edu", "a long password"), Wire.Json, Ct);
+        answers.Add(("signIn", await BodyAsync(signIn)));
+        var refused = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, Plan with { Motion = "  ", Rounds = [Plan.Rounds[0] with { VoteSeconds = 5 }] }), Wire.Json, Ct);
+        answers.Add(("invalidPlan", await BodyAsync(refused)));
         var created = await teacher.Http.PostAsJsonAsync("/api/debates", new CreateDebateRequest(null, Plan), Wire.Json, Ct);
-        answers.Add(("created", JsonNode.Parse(await created.Content.ReadAsStringAsync(Ct))));
+        answers.Add(("created", await BodyAsync(created)));
         var debate = (await created.Content.ReadFromJsonAsync<DebateDetail>(Wire.Json, Ct))!;
         await using var console = await teacher.ConnectAsync();
         await console.AttachAsync(debate.Id);
@@ -92,6 +97,7 @@ public sealed partial class ProtocolCaptureTests
         await console.WaitUntilAsync(v => v.Roster.Count == 4, "four students");
         await console.ControlAsync("Start");
         await EveryoneSeesAsync(students, 0, Phase.Vote);
+        answers.Add(("wrongStatus", await BodyAsync(await teacher.Http.PutAsJsonAsync($"/api/debates/{debate.Id}/plan", Plan, Wire.Json, Ct))));
 
         // Round 0, the vote before the debate: 3 for, 1 against.
         foreach (var (student, choice) in students.Zip(["for", "for", "against", "for"]))
@@ -157,10 +163,20 @@ public sealed partial class ProtocolCaptureTests
         Keep("rankingResult", results[1]);
         Keep("motionResult", results[3]);
         Assert.Contains(margarets.ToString(), results[2].Ranking!.Items.Select(i => i.ItemId));
+        await console.ControlAsync("Skip");
+        await console.WaitUntilAsync(v => v.Clock?.Status == DebateStatus.Finished, "the debate finished");
+        await using (var laptop = await teacher.ConnectAsync())
+        {
+            Keep("attach", await laptop.AttachAsync(debate.Id));
+        }
+
+        answers.Add(("list", await BodyAsync(await teacher.Http.GetAsync("/api/debates", Ct))));
 
         // §4.3's worked example: Wikipedia's Tennessee ballots, cast by 100 students, counted both ways.
-        answers.Add(("runoff", await TennesseeAsync(server, TallyMethod.InstantRunoff, r => r.Ranking)));
-        answers.Add(("pairwise", await TennesseeAsync(server, TallyMethod.Schulze, r => r.Ranking!.Pairwise)));
+        // 100 students at once is more than a room lets in at one go, so this count has a server without limits.
+        await using var counting = new DebateServer();
+        answers.Add(("runoff", await TennesseeAsync(counting, TallyMethod.InstantRunoff, r => r.Ranking)));
+        answers.Add(("pairwise", await TennesseeAsync(counting, TallyMethod.Schulze, r => r.Ranking!.Pairwise)));
 
         // Pseudonyms show as authors' names too, so each is known before anything is replaced, in join order.
         var stable = new StableJson();
@@ -219,6 +235,8 @@ public sealed partial class ProtocolCaptureTests
 
         return JsonSerializer.SerializeToNode(part(result), Wire.Json);
     }
+
+    private static async Task<JsonNode?> BodyAsync(HttpResponseMessage response) => JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct));
 
     private static async Task EveryoneSeesAsync(List<RoomClient> students, int round, Phase phase)
     {
@@ -283,7 +301,8 @@ public sealed partial class ProtocolCaptureTests
             Assert.True(open > i && open <= i + 2, $"line {i + 1}: a captured marker must come just before its example (after the schema line)");
             Assert.True(captured.TryGetValue(marker.Name, out var value), $"line {i + 1}: nothing was captured as {marker.Name}");
             lines.RemoveRange(open + 1, close - open - 1);
-            lines.InsertRange(open + 1, Layout(marker.LeaveOut(value!), marker.Key).Split('\n'));
+            var indent = lines[open][..(lines[open].Length - lines[open].TrimStart().Length)];
+            lines.InsertRange(open + 1, Layout(marker.LeaveOut(value!), marker.Key).Split('\n').Select(l => indent + l));
             used.Add(marker.Name);
         }
 

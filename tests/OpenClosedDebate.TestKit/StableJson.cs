@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 
 /// <summary>
 /// Makes what a real server answered fit to commit as a golden file: the values it draws at random (ids, join codes,
-/// resume tokens, receipts, pseudonyms) are replaced with stand-ins that are the same on every run, chosen by the order
+/// resume tokens, receipts, pseudonyms, trace ids) are replaced with stand-ins that are the same on every run, chosen by the order
 /// in which each value first appears. One value always gets the same stand-in, so an argument's <c>authorId</c> still
 /// matches the student's <c>participantId</c>. Times need nothing: the in-process server runs on a fake clock.
 /// Use one instance for everything captured from one server, so its stand-ins agree across answers.
@@ -14,6 +14,7 @@ using System.Text.Json.Nodes;
 public sealed class StableJson
 {
     private const string Codes = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const string Hex = "0123456789abcdef";
     private const string Base64Url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
     private static readonly string[] Pseudonyms = ["Amber Badger", "Bold Crane", "Calm Dolphin", "Daring Eagle", "Eager Falcon", "Gentle Heron", "Keen Lynx", "Lucky Otter"];
@@ -25,6 +26,7 @@ public sealed class StableJson
         ["resumeToken"] = n => Letters("resume token", n, Base64Url, 43),
         ["joinSecret"] = n => Letters("join secret", n, Base64Url, 43),
         ["receipt"] = n => Letters("receipt", n, Codes, 4) + "-" + Letters("receipt tail", n, Codes, 4),
+        ["traceId"] = n => $"00-{Letters("trace", n, Hex, 32)}-{Letters("span", n, Hex, 16)}-00",
         ["pseudonym"] = n => Pseudonyms[(n - 1) % Pseudonyms.Length] + (n > Pseudonyms.Length ? $" {((n - 1) / Pseudonyms.Length) + 1}" : ""),
     };
 
