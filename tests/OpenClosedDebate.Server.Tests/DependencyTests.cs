@@ -26,4 +26,14 @@ public sealed class DependencyTests(ITestOutputHelper output)
 
         Assert.Empty(cycles);
     }
+
+    [Fact]
+    public void What_is_stored_names_no_wire_type_so_a_change_for_clients_cannot_change_stored_data()
+    {
+        var assembly = typeof(JoinAddresses).Assembly;
+        var graph = NamespaceGraph.Of(assembly, "OpenClosedDebate.Server");
+
+        Assert.DoesNotContain("OpenClosedDebate.Server.Contract", graph.Uses["OpenClosedDebate.Server.Persistence"]);
+        Assert.Contains("OpenClosedDebate.Server.Json", graph.Uses["OpenClosedDebate.Server.Persistence"]);
+    }
 }

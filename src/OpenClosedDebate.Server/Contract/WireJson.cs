@@ -3,8 +3,9 @@ namespace OpenClosedDebate.Server.Contract;
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OpenClosedDebate.Server.Json;
 
-/// <summary>How JSON is written everywhere the server writes it: the hub, the REST API and the stored events.</summary>
+/// <summary>How JSON is written to clients: the hub and the REST API. Stored events have their own options (Persistence/StoredJson).</summary>
 internal static class WireJson
 {
     /// <summary>Enums as camelCase names, and text escaped only where JSON requires it.</summary>

@@ -2,12 +2,11 @@ namespace OpenClosedDebate.Server.Persistence;
 
 using System.Text.Json;
 using OpenClosedDebate.Domain.Debates;
-using OpenClosedDebate.Server.Contract;
 
 /// <summary>Turns domain events into stored records and back. The record's Type is the event's <see cref="StoredEventNames">stored name</see>.</summary>
 internal static class EventCodec
 {
-    private static readonly JsonSerializerOptions Json = WireJson.Apply(new(JsonSerializerDefaults.Web));
+    private static readonly JsonSerializerOptions Json = StoredJson.Options;
 
     public static DebateEventRecord ToRecord(Guid debateId, DebateEvent e) => new()
     {

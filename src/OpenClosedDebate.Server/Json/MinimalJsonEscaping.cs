@@ -1,4 +1,4 @@
-namespace OpenClosedDebate.Server.Contract;
+namespace OpenClosedDebate.Server.Json;
 
 using System.Buffers;
 using System.Globalization;
