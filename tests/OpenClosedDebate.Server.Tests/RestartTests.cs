@@ -4,18 +4,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using OpenClosedDebate.Domain.Debates;
 
-public sealed class RestartTests
+/// <summary>A server stopped mid-debate and started again on the same store carries on: on SQLite and on PostgreSQL.</summary>
+public sealed class RestartTests(PostgresFixture postgres)
 {
-    [Fact]
-    public async Task After_a_restart_mid_round_every_acknowledged_argument_is_there_and_the_clock_keeps_its_deadline()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task After_a_restart_mid_round_every_acknowledged_argument_is_there_and_the_clock_keeps_its_deadline(string store)
     {
         Guid debateId;
         var tokens = new List<string>();
         var acknowledged = new List<Guid>();
         DateTimeOffset stoppedAt;
-        using var database = new TempDatabase();
-        var file = database.Path;
-        await using (var before = new DebateServer(file))
+        using var stored = await TestStore.CreateAsync(store, postgres);
+        await using (var before = stored.Server())
         {
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120), "Ada", "Ben", "Cy");
             debateId = room.Debate.Id;
@@ -31,7 +33,7 @@ public sealed class RestartTests
             stoppedAt = before.Time.GetUtcNow();
         }
 
-        await using var after = new DebateServer(file, new FakeTimeProvider(stoppedAt + TimeSpan.FromSeconds(10)));
+        await using var after = stored.Server(new FakeTimeProvider(stoppedAt + TimeSpan.FromSeconds(10)));
         await using var ada = await after.ConnectAsync();
         var snapshot = await ada.ResumeAsync(debateId, tokens[0]);
 
@@ -40,6 +42,7 @@ public sealed class RestartTests
         Assert.Equal(acknowledged.Order(), snapshot.Arguments.Select(a => a.Id).Order());
         await using (var db = after.OpenDatabase())
         {
+            Assert.Equal(store == TestStore.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
             Assert.Equal(3, await db.Events.CountAsync(e => e.DebateId == debateId && e.Type == "ArgumentPosted", TestContext.Current.CancellationToken));
         }
 
@@ -47,17 +50,18 @@ public sealed class RestartTests
         await Scenario.WaitForPhaseAsync(ada, 0, Phase.Vote);
     }
 
-    [Fact]
-    public async Task After_a_restart_ballots_cast_before_it_are_counted_and_students_can_revise_them()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task After_a_restart_ballots_cast_before_it_are_counted_and_students_can_revise_them(string store)
     {
         Guid debateId;
         string adaToken;
         Guid argument;
         string receipt;
         DateTimeOffset stoppedAt;
-        using var database = new TempDatabase();
-        var file = database.Path;
-        await using (var before = new DebateServer(file))
+        using var stored = await TestStore.CreateAsync(store, postgres);
+        await using (var before = stored.Server())
         {
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120, vote: 60), "Ada", "Ben");
             debateId = room.Debate.Id;
@@ -71,7 +75,7 @@ public sealed class RestartTests
             stoppedAt = before.Time.GetUtcNow();
         }
 
-        await using var after = new DebateServer(file, new FakeTimeProvider(stoppedAt + TimeSpan.FromSeconds(5)));
+        await using var after = stored.Server(new FakeTimeProvider(stoppedAt + TimeSpan.FromSeconds(5)));
         var teacher = await after.SignInAsync("teacher@example.edu", "correct horse battery");
         await using var console = await teacher.ConnectAsync();
         var view = await console.AttachAsync(debateId);
@@ -85,15 +89,16 @@ public sealed class RestartTests
         Assert.Equal(2, revised.Ballot.Revision);
     }
 
-    [Fact]
-    public async Task A_deadline_that_passed_while_the_server_was_down_ends_that_phase_and_the_next_gets_its_full_time()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task A_deadline_that_passed_while_the_server_was_down_ends_that_phase_and_the_next_gets_its_full_time(string store)
     {
         Guid debateId;
         string token;
         DateTimeOffset stoppedAt;
-        using var database = new TempDatabase();
-        var file = database.Path;
-        await using (var before = new DebateServer(file))
+        using var stored = await TestStore.CreateAsync(store, postgres);
+        await using (var before = stored.Server())
         {
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120, vote: 60), "Ada");
             debateId = room.Debate.Id;
@@ -103,7 +108,7 @@ public sealed class RestartTests
             stoppedAt = before.Time.GetUtcNow();
         }
 
-        await using var after = new DebateServer(file, new FakeTimeProvider(stoppedAt + TimeSpan.FromMinutes(10)));
+        await using var after = stored.Server(new FakeTimeProvider(stoppedAt + TimeSpan.FromMinutes(10)));
         await using var ada = await after.ConnectAsync();
         var snapshot = await ada.ResumeAsync(debateId, token);
 
@@ -111,15 +116,16 @@ public sealed class RestartTests
         Assert.Equal(60_000, snapshot.Clock.RemainingMs);
     }
 
-    [Fact]
-    public async Task A_paused_debate_is_still_paused_with_the_same_time_left_after_a_restart()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task A_paused_debate_is_still_paused_with_the_same_time_left_after_a_restart(string store)
     {
         Guid debateId;
         string token;
         DateTimeOffset stoppedAt;
-        using var database = new TempDatabase();
-        var file = database.Path;
-        await using (var before = new DebateServer(file))
+        using var stored = await TestStore.CreateAsync(store, postgres);
+        await using (var before = stored.Server())
         {
             await using var room = await Scenario.LobbyAsync(before, Scenario.OneArgumentRound(argue: 120), "Ada");
             debateId = room.Debate.Id;
@@ -131,7 +137,7 @@ public sealed class RestartTests
             stoppedAt = before.Time.GetUtcNow();
         }
 
-        await using var after = new DebateServer(file, new FakeTimeProvider(stoppedAt + TimeSpan.FromHours(1)));
+        await using var after = stored.Server(new FakeTimeProvider(stoppedAt + TimeSpan.FromHours(1)));
         await using var ada = await after.ConnectAsync();
         var snapshot = await ada.ResumeAsync(debateId, token);
 

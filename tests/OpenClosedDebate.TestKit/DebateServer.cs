@@ -29,6 +29,7 @@ public sealed class DebateServer : InProcessServer
 
     private readonly Action<IServiceCollection>? _configure;
     private readonly IReadOnlyDictionary<string, string?> _rateLimits;
+    private readonly IReadOnlyDictionary<string, string?>? _store;
 
     /// <param name="databaseFile">A file another server used or will use (a restart); when null, the
     /// server makes its own and deletes it when disposed.</param>
@@ -37,15 +38,18 @@ public sealed class DebateServer : InProcessServer
     /// <param name="configure">Extra service registrations, e.g. a fault injector.</param>
     /// <param name="rateLimits">The rate limits to use; when null, limits so high that tests which
     /// race through a debate on a fake clock (while the limiters' real clock barely moves) never meet them.</param>
+    /// <param name="store">Settings for another store than the SQLite file, e.g. <see cref="PostgresCluster.Settings"/>.</param>
     public DebateServer(
         string? databaseFile = null,
         FakeTimeProvider? time = null,
         TimeSpan? broadcastInterval = null,
         Action<IServiceCollection>? configure = null,
-        IReadOnlyDictionary<string, string?>? rateLimits = null)
+        IReadOnlyDictionary<string, string?>? rateLimits = null,
+        IReadOnlyDictionary<string, string?>? store = null)
         : base(databaseFile)
     {
         _configure = configure;
+        _store = store;
         _rateLimits = rateLimits ?? Unlimited;
         Time = time ?? new FakeTimeProvider(Start);
         BroadcastInterval = broadcastInterval ?? TimeSpan.Zero;
@@ -92,6 +96,8 @@ public sealed class DebateServer : InProcessServer
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
         _rateLimits.Append(new("Rooms:BroadcastInterval", BroadcastInterval.ToString()));
+
+    private protected override IReadOnlyDictionary<string, string?> StoreSettings() => _store ?? base.StoreSettings();
 
     protected override void ConfigureServices(IServiceCollection services)
     {

@@ -82,8 +82,15 @@ public abstract class InProcessServer : WebApplicationFactory<Program>
     }
 
     /// <summary>The server's own database, opened beside it, for what a test must see as stored.</summary>
-    internal DebateDb OpenDatabase() =>
-        new(new DbContextOptionsBuilder<DebateDb>().UseSqlite($"Data Source={DatabaseFile}").Options);
+    internal DebateDb OpenDatabase() => StoreSettings().Any()
+        ? Services.GetRequiredService<IDbContextFactory<DebateDb>>().CreateDbContext()
+        : new(new DbContextOptionsBuilder<DebateDb>().UseSqlite($"Data Source={DatabaseFile}").Options);
+
+    /// <summary>
+    /// Settings that keep the debates somewhere else than <see cref="DatabaseFile"/> (PostgreSQL). They are host
+    /// settings, not configuration added later, because the server chooses its store while it is being built.
+    /// </summary>
+    private protected virtual IReadOnlyDictionary<string, string?> StoreSettings() => new Dictionary<string, string?>();
 
     /// <summary>An HTTP client for this server that keeps no cookies of its own.</summary>
     protected abstract HttpClient HttpClient();
@@ -103,6 +110,11 @@ public abstract class InProcessServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Debates", $"Data Source={DatabaseFile}");
+        foreach (var (key, value) in StoreSettings())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("DataProtection:KeysDirectory", Path.Combine(Folder, "keys"));
 
         // Serilog's sinks come through configuration, not UseSetting: the factory passes settings as

@@ -4,14 +4,41 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-/// <summary>SQLite by default: a file under the content root, migrated at start-up, in WAL mode.</summary>
+/// <summary>
+/// The store, chosen by Persistence:Provider: SQLite by default (a file under the content root, in WAL mode), or
+/// PostgreSQL for a cluster (ConnectionStrings:Debates is then required). Either is migrated at start-up.
+/// </summary>
 internal static class DatabaseSetup
 {
     public const string ConnectionName = "Debates";
+    public const string ProviderKey = "Persistence:Provider";
     private const string DefaultConnection = "Data Source=data/openclosed.db";
     private const int BusyTimeoutSeconds = 5;
 
     public static IServiceCollection AddDebateDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
+    {
+        switch (config[ProviderKey]?.Trim().ToLowerInvariant())
+        {
+            case null or "" or "sqlite":
+                return services.AddSqlite(config, env);
+            case "postgres" or "postgresql":
+                var given = config.GetConnectionString(ConnectionName);
+                if (string.IsNullOrWhiteSpace(given))
+                {
+                    throw new InvalidOperationException(
+                        $"{ProviderKey} is postgres, so ConnectionStrings:{ConnectionName} must be a PostgreSQL connection string, e.g. Host=db;Database=openclosed;Username=openclosed;Password=….");
+                }
+
+                services.AddDbContextFactory<PostgresDebateDb>(o => o.UseNpgsql(given));
+                services.AddSingleton<IDbContextFactory<DebateDb>>(sp => new AsDebateDb<PostgresDebateDb>(sp.GetRequiredService<IDbContextFactory<PostgresDebateDb>>()));
+                services.AddScoped<DebateDb>(sp => sp.GetRequiredService<PostgresDebateDb>());
+                return services;
+            default:
+                throw new InvalidOperationException($"{ProviderKey} is '{config[ProviderKey]}': use sqlite (the default) or postgres.");
+        }
+    }
+
+    private static IServiceCollection AddSqlite(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         var given = config.GetConnectionString(ConnectionName) ?? DefaultConnection;
         var connection = new SqliteConnectionStringBuilder(given);
@@ -34,6 +61,12 @@ internal static class DatabaseSetup
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<DebateDb>>().CreateDbContextAsync(ct);
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.MigrateAsync(ct);
+            return;
+        }
+
         var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (Path.GetDirectoryName(file) is { Length: > 0 } folder)
         {
@@ -44,5 +77,12 @@ internal static class DatabaseSetup
 
         // WAL lets readers (reviews, lists) work while the writer commits; the setting stays with the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+    }
+
+    /// <summary>A provider's own context factory, handed out as the DebateDb everything else asks for.</summary>
+    private sealed class AsDebateDb<T>(IDbContextFactory<T> inner) : IDbContextFactory<DebateDb>
+        where T : DebateDb
+    {
+        public DebateDb CreateDbContext() => inner.CreateDbContext();
     }
 }

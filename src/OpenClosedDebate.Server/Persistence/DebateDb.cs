@@ -3,8 +3,23 @@ namespace OpenClosedDebate.Server.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
-internal sealed class DebateDb(DbContextOptions<DebateDb> options) : DbContext(options)
+/// <summary>
+/// The debates database. This class is the SQLite store (the single-node default, migrations in Migrations/);
+/// <see cref="PostgresDebateDb"/> is the same model on PostgreSQL, with migrations of its own. Everything else asks
+/// for a DebateDb and never learns which it has.
+/// </summary>
+internal class DebateDb : DbContext
 {
+    public DebateDb(DbContextOptions<DebateDb> options)
+        : base(options)
+    {
+    }
+
+    protected DebateDb(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<InstructorRecord> Instructors => Set<InstructorRecord>();
 
     public DbSet<DebateRecord> Debates => Set<DebateRecord>();
