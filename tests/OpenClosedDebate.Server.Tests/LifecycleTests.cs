@@ -7,16 +7,19 @@ using Microsoft.Extensions.Time.Testing;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
-public sealed class LifecycleTests
+/// <summary>Erasing a student, deleting a debate and the retention job reach every row: on SQLite and on PostgreSQL.</summary>
+public sealed class LifecycleTests(PostgresFixture postgres)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Removing_a_students_data_withdraws_their_arguments_and_erases_their_text_and_name_from_the_database()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task Removing_a_students_data_withdraws_their_arguments_and_erases_their_text_and_name_from_the_database(string store)
     {
-        using var database = new TempDatabase();
+        using var stored = await TestStore.CreateAsync(store, postgres);
         Guid debateId, ben;
-        await using (var server = new DebateServer(database.Path))
+        await using (var server = stored.Server())
         {
             await using var room = await FinishedDebate.PlayAsync(server);
             debateId = room.Debate.Id;
@@ -35,7 +38,8 @@ public sealed class LifecycleTests
             await room.Students[1].WaitUntilAsync(v => v.RemovedMessage is not null, "Ben is told");
         }
 
-        await using (var db = new DebateServer(database.Path).OpenDatabase())
+        await using (var reader = stored.Server())
+        await using (var db = reader.OpenDatabase())
         {
             var payloads = await db.Events.Where(e => e.DebateId == debateId).Select(e => e.Payload).ToListAsync(Ct);
             Assert.DoesNotContain(payloads, p => p.Contains("Forged heading", StringComparison.Ordinal));
@@ -44,7 +48,7 @@ public sealed class LifecycleTests
         }
 
         // The rewritten history still replays after a restart.
-        await using var again = new DebateServer(database.Path);
+        await using var again = stored.Server();
         var teacher = await again.SignInAsync("teacher@example.edu", "correct horse battery");
         var replayed = (await teacher.Http.GetFromJsonAsync<ReviewView>($"/api/debates/{debateId}/review", Wire.Json, Ct))!;
         Assert.Equal("erased", replayed.Participation.Single(p => p.ParticipantId == ben).Status);
@@ -68,10 +72,13 @@ public sealed class LifecycleTests
         await Refused.WithAsync("invalidToken", () => room.Students[1].PostAsync("Still here?"));
     }
 
-    [Fact]
-    public async Task Deleting_a_debate_removes_every_row_of_it_and_its_events()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task Deleting_a_debate_removes_every_row_of_it_and_its_events(string store)
     {
-        await using var server = new DebateServer();
+        using var stored = await TestStore.CreateAsync(store, postgres);
+        await using var server = stored.Server();
         await using var room = await FinishedDebate.PlayAsync(server);
 
         using var deleted = await room.Teacher.Http.DeleteAsync($"/api/debates/{room.Debate.Id}", Ct);
@@ -84,12 +91,14 @@ public sealed class LifecycleTests
         Assert.Equal(HttpStatusCode.NotFound, review.StatusCode);
     }
 
-    [Fact]
-    public async Task The_retention_job_deletes_finished_debates_older_than_the_period_and_keeps_the_rest()
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task The_retention_job_deletes_finished_debates_older_than_the_period_and_keeps_the_rest(string store)
     {
-        using var database = new TempDatabase();
+        using var stored = await TestStore.CreateAsync(store, postgres);
         var time = new FakeTimeProvider(DebateServer.Start);
-        await using var server = new DebateServer(database.Path, time);
+        await using var server = stored.Server(time);
         await using var old = await FinishedDebate.PlayAsync(server);
         time.Advance(TimeSpan.FromDays(300));
         var teacher = await server.SignInAsync("teacher@example.edu", "correct horse battery");

@@ -3,6 +3,8 @@ namespace OpenClosedDebate.Server.Persistence;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 /// <summary>
 /// The store, chosen by Persistence:Provider: SQLite by default (a file under the content root, in WAL mode), or
@@ -63,6 +65,9 @@ internal static class DatabaseSetup
         await using var db = await services.GetRequiredService<IDbContextFactory<DebateDb>>().CreateDbContextAsync(ct);
         if (!db.Database.IsSqlite())
         {
+            // Made first, so migrating a new database doesn't log a false error for the table it hasn't made yet
+            // (dotnet/efcore#37328).
+            await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
             return;
         }
