@@ -17,6 +17,9 @@ internal static class DatabaseSetup
     private const string DefaultConnection = "Data Source=data/openclosed.db";
     private const int BusyTimeoutSeconds = 5;
 
+    /// <summary>Whether the debates are stored in PostgreSQL (what a cluster of servers shares).</summary>
+    public static bool IsPostgres(IConfiguration config) => config[ProviderKey]?.Trim().ToLowerInvariant() is "postgres" or "postgresql";
+
     public static IServiceCollection AddDebateDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
         switch (config[ProviderKey]?.Trim().ToLowerInvariant())

@@ -1,5 +1,6 @@
 namespace OpenClosedDebate.Server.Persistence;
 
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 /// <see cref="PostgresDebateDb"/> is the same model on PostgreSQL, with migrations of its own. Everything else asks
 /// for a DebateDb and never learns which it has.
 /// </summary>
-internal class DebateDb : DbContext
+internal class DebateDb : DbContext, IDataProtectionKeyContext
 {
     public DebateDb(DbContextOptions<DebateDb> options)
         : base(options)
@@ -25,6 +26,9 @@ internal class DebateDb : DbContext
     public DbSet<DebateRecord> Debates => Set<DebateRecord>();
 
     public DbSet<DebateEventRecord> Events => Set<DebateEventRecord>();
+
+    /// <summary>The keys that sign instructors' cookies, shared by every server on a PostgreSQL store (see KeyStorage).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DebateDb).Assembly);
