@@ -6,24 +6,34 @@ using OpenClosedDebate.Domain.Debates;
 /// <summary>
 /// kill -9 in the middle of a storm of 200 students: what was acknowledged survives exactly once,
 /// nothing is half-stored, retries with the same request id never duplicate, and the debate carries
-/// on in the phase it was in with the same deadline.
+/// on in the phase it was in with the same deadline. On SQLite, and once on PostgreSQL.
 /// </summary>
-public sealed class CrashTests
+public sealed class CrashTests(PostgresFixture postgres)
 {
     private const int Students = 200;
     private const int ArgumentsEach = 3;
     private const int BallotsEach = 3;
 
     [Theory]
-    [InlineData(11)]
-    [InlineData(23)]
-    [InlineData(37)]
-    public async Task Every_acknowledged_submission_survives_kill_9_mid_storm_exactly_once_and_the_debate_continues(int seed)
+    [InlineData(11, TestStore.Sqlite)]
+    [InlineData(23, TestStore.Sqlite)]
+    [InlineData(37, TestStore.Sqlite)]
+    [InlineData(41, TestStore.Postgres)]
+    public async Task Every_acknowledged_submission_survives_kill_9_mid_storm_exactly_once_and_the_debate_continues(int seed, string store)
     {
         var random = new Random(seed);
 
         // The console reads every argument back a page at a time, faster than a person would.
-        await using var server = await RealServer.StartAsync(new Dictionary<string, string> { ["RateLimits:ArgumentPageBurst"] = "1000" });
+        var settings = new Dictionary<string, string> { ["RateLimits:ArgumentPageBurst"] = "1000" };
+        if (store == TestStore.Postgres)
+        {
+            foreach (var (key, value) in PostgresCluster.Settings(await postgres.DatabaseAsync()))
+            {
+                settings[key] = value!;
+            }
+        }
+
+        await using var server = await RealServer.StartAsync(settings);
         await using var room = await Classroom.OpenAsync(server, Students);
         await room.Console.ControlAsync("Start");
         await room.WaitForPhaseAsync(0, Phase.Argue);

@@ -96,7 +96,7 @@ public sealed class RealServer : IAsyncDisposable
     /// <summary>Adds an instructor with the CLI verb, as an administrator would, and signs them in.</summary>
     public async Task<Teacher> TeacherAsync(string email = "teacher@example.edu")
     {
-        var run = await ServerProcess.RunAsync(Folder, DatabaseFile, ["instructor", "add", email], passwordVariable: Password);
+        var run = await ServerProcess.RunAsync(Folder, DatabaseFile, ["instructor", "add", email], passwordVariable: Password, settings: _settings);
         Assert.True(run.ExitCode == 0, run.ToString());
         Ledger.Secret(Password);
         return await SignInAsync(email, Password);
@@ -171,7 +171,7 @@ public sealed class RealServer : IAsyncDisposable
             TimeSpan.FromSeconds(30));
 
     /// <summary>The server's database as a second process reads it.</summary>
-    public StoreReader Store => new(DatabaseFile);
+    public StoreReader Store => new(DatabaseFile, _settings.GetValueOrDefault("Persistence__Provider") == "postgres" ? _settings["ConnectionStrings__Debates"] : null);
 
     /// <summary>The server's working set and peak working set in bytes, from /proc.</summary>
     public (long Resident, long Peak) Memory() => ProcessStats.Memory(ProcessId);

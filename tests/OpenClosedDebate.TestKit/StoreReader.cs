@@ -1,27 +1,32 @@
 namespace OpenClosedDebate.TestKit;
 
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 /// <summary>
 /// A running server's database as a second process sees it: the stored events and debates, read without
 /// writing, and a write lock held from outside. Tests reach the store only through here, so the one place
-/// that speaks SQLite is this class (and the cluster's PostgreSQL gets its own beside it).
+/// that speaks SQL is this class. It reads a SQLite file or, given <paramref name="postgres"/>'s connection string, the
+/// PostgreSQL database a server stores its debates in; the SQL is the same for both.
 /// </summary>
-public sealed class StoreReader(string databaseFile)
+public sealed class StoreReader(string databaseFile, string? postgres = null)
 {
     /// <summary>The stored events of these types (every type when none are named), in the order they were stored.</summary>
     public IReadOnlyList<StoredEvent> Events(params string[] types)
     {
         using var db = Open();
         using var command = db.CreateCommand();
-        var names = types.Select((_, i) => $"$t{i}").ToList();
-        command.CommandText = "SELECT Seq, Type, RequestId, Payload FROM DebateEvents"
-            + (types.Length == 0 ? string.Empty : $" WHERE Type IN ({string.Join(", ", names)})")
-            + " ORDER BY DebateId, Seq";
+        var names = types.Select((_, i) => $"@t{i}").ToList();
+        command.CommandText = "SELECT \"Seq\", \"Type\", \"RequestId\", \"Payload\" FROM \"DebateEvents\""
+            + (types.Length == 0 ? string.Empty : $" WHERE \"Type\" IN ({string.Join(", ", names)})")
+            + " ORDER BY \"DebateId\", \"Seq\"";
         foreach (var (name, type) in names.Zip(types))
         {
-            command.Parameters.AddWithValue(name, type);
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = (name, type);
+            command.Parameters.Add(parameter);
         }
 
         using var reader = command.ExecuteReader();
@@ -39,8 +44,8 @@ public sealed class StoreReader(string databaseFile)
     {
         using var db = Open();
         using var count = db.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Debates";
-        return (long)count.ExecuteScalar()!;
+        count.CommandText = "SELECT COUNT(*) FROM \"Debates\"";
+        return Convert.ToInt64(count.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -49,16 +54,23 @@ public sealed class StoreReader(string databaseFile)
     /// </summary>
     public IDisposable HoldWriteLock()
     {
-        var db = Open();
+        if (postgres is not null)
+        {
+            throw new NotSupportedException("Holding the write lock is a SQLite test; PostgreSQL locks rows, not the file.");
+        }
+
+        var db = (SqliteConnection)Open();
         using var exclusive = db.CreateCommand();
         exclusive.CommandText = "BEGIN EXCLUSIVE";
         exclusive.ExecuteNonQuery();
         return new WriteLock(db);
     }
 
-    private SqliteConnection Open()
+    private DbConnection Open()
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 }.ToString());
+        DbConnection connection = postgres is not null
+            ? new NpgsqlConnection(postgres)
+            : new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 }.ToString());
         connection.Open();
         return connection;
     }
