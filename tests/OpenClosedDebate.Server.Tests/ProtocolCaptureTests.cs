@@ -171,6 +171,17 @@ public sealed partial class ProtocolCaptureTests
         }
 
         answers.Add(("list", await BodyAsync(await teacher.Http.GetAsync("/api/debates", Ct))));
+        answers.Add(("templates", await BodyAsync(await teacher.Http.GetAsync("/api/templates", Ct))));
+
+        // Deleting the debate tells everyone in the room, in one update of one event.
+        var before = ada.Updates.Count;
+        using (var deleted = await teacher.Http.DeleteAsync($"/api/debates/{debate.Id}", Ct))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+
+        await ada.WaitUntilAsync(v => v.RemovedMessage is not null, "Ada told the debate is gone");
+        Keep("deleted", ada.Updates.Skip(before).Single());
 
         // §4.3's worked example: Wikipedia's Tennessee ballots, cast by 100 students, counted both ways.
         // 100 students at once is more than a room lets in at one go, so this count has a server without limits.
