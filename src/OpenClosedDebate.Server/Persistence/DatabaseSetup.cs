@@ -17,30 +17,35 @@ internal static class DatabaseSetup
     private const string DefaultConnection = "Data Source=data/openclosed.db";
     private const int BusyTimeoutSeconds = 5;
 
-    /// <summary>Whether the debates are stored in PostgreSQL (what a cluster of servers shares).</summary>
-    public static bool IsPostgres(IConfiguration config) => config[ProviderKey]?.Trim().ToLowerInvariant() is "postgres" or "postgresql";
+    /// <summary>
+    /// Whether the debates are stored in PostgreSQL (what a cluster of servers shares) rather than SQLite, the one
+    /// place the setting is read; any other value stops start-up, naming the setting.
+    /// </summary>
+    public static bool IsPostgres(IConfiguration config) => config[ProviderKey]?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "sqlite" => false,
+        "postgres" or "postgresql" => true,
+        _ => throw new InvalidOperationException($"{ProviderKey} is '{config[ProviderKey]}': use sqlite (the default) or postgres."),
+    };
 
     public static IServiceCollection AddDebateDatabase(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
     {
-        switch (config[ProviderKey]?.Trim().ToLowerInvariant())
+        if (!IsPostgres(config))
         {
-            case null or "" or "sqlite":
-                return services.AddSqlite(config, env);
-            case "postgres" or "postgresql":
-                var given = config.GetConnectionString(ConnectionName);
-                if (string.IsNullOrWhiteSpace(given))
-                {
-                    throw new InvalidOperationException(
-                        $"{ProviderKey} is postgres, so ConnectionStrings:{ConnectionName} must be a PostgreSQL connection string, e.g. Host=db;Database=openclosed;Username=openclosed;Password=….");
-                }
-
-                services.AddDbContextFactory<PostgresDebateDb>(o => o.UseNpgsql(given));
-                services.AddSingleton<IDbContextFactory<DebateDb>>(sp => new AsDebateDb<PostgresDebateDb>(sp.GetRequiredService<IDbContextFactory<PostgresDebateDb>>()));
-                services.AddScoped<DebateDb>(sp => sp.GetRequiredService<PostgresDebateDb>());
-                return services;
-            default:
-                throw new InvalidOperationException($"{ProviderKey} is '{config[ProviderKey]}': use sqlite (the default) or postgres.");
+            return services.AddSqlite(config, env);
         }
+
+        var given = config.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(given))
+        {
+            throw new InvalidOperationException(
+                $"{ProviderKey} is postgres, so ConnectionStrings:{ConnectionName} must be a PostgreSQL connection string, e.g. Host=db;Database=openclosed;Username=openclosed;Password=….");
+        }
+
+        services.AddDbContextFactory<PostgresDebateDb>(o => o.UseNpgsql(given));
+        services.AddSingleton<IDbContextFactory<DebateDb>>(sp => new AsDebateDb<PostgresDebateDb>(sp.GetRequiredService<IDbContextFactory<PostgresDebateDb>>()));
+        services.AddScoped<DebateDb>(sp => sp.GetRequiredService<PostgresDebateDb>());
+        return services;
     }
 
     private static IServiceCollection AddSqlite(this IServiceCollection services, IConfiguration config, IHostEnvironment env)
