@@ -103,7 +103,7 @@ internal static class DebatesApi
     private static async Task<Ok<DebateDetail>> EditPlan(Guid id, DebatePlan plan, RoomRegistry rooms, HttpContext http)
     {
         var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        await room.ControlAsync((d, now) => d.EditPlan(plan, now));
+        await room.ControlAsync(new RoomCommand.EditPlan(plan));
         return TypedResults.Ok(await room.ReadAsync((d, _) => Detail(d)));
     }
 

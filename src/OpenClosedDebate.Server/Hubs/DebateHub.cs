@@ -67,7 +67,7 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
     public async Task Leave()
     {
         var (room, participantId) = Student();
-        await room.ControlAsync((d, now) => d.Leave(participantId, now));
+        await room.ControlAsync(new RoomCommand.Leave(participantId));
         await UnbindAsync();
     }
 
@@ -100,73 +100,73 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
     }
 
     [InstructorOnly]
-    public Task OpenLobby(Guid debateId) => Control(debateId, (d, now) => d.OpenLobby(now));
+    public Task OpenLobby(Guid debateId) => Control(debateId, new RoomCommand.OpenLobby());
 
     [InstructorOnly]
-    public Task Start(Guid debateId) => Control(debateId, (d, now) => d.Start(now));
+    public Task Start(Guid debateId) => Control(debateId, new RoomCommand.Start());
 
     [InstructorOnly]
-    public Task Pause(Guid debateId) => Control(debateId, (d, now) => d.Pause(now));
+    public Task Pause(Guid debateId) => Control(debateId, new RoomCommand.Pause());
 
     [InstructorOnly]
-    public Task ResumeClock(Guid debateId) => Control(debateId, (d, now) => d.Resume(now));
+    public Task ResumeClock(Guid debateId) => Control(debateId, new RoomCommand.ResumeClock());
 
     [InstructorOnly]
-    public Task Extend(Guid debateId, int seconds) => Control(debateId, (d, now) => d.Extend(TimeSpan.FromSeconds(seconds), now));
+    public Task Extend(Guid debateId, int seconds) => Control(debateId, new RoomCommand.Extend(seconds));
 
     [InstructorOnly]
-    public Task Skip(Guid debateId) => Control(debateId, (d, now) => d.Skip(now));
+    public Task Skip(Guid debateId) => Control(debateId, new RoomCommand.Skip());
 
     [InstructorOnly]
-    public Task RevealResults(Guid debateId) => Control(debateId, (d, now) => d.RevealResults(now));
+    public Task RevealResults(Guid debateId) => Control(debateId, new RoomCommand.RevealResults());
 
     [InstructorOnly]
-    public Task End(Guid debateId) => Control(debateId, (d, now) => d.End(now));
+    public Task End(Guid debateId) => Control(debateId, new RoomCommand.End());
 
     [InstructorOnly]
-    public Task SetLocked(Guid debateId, bool locked) => Control(debateId, (d, now) => d.SetLocked(locked, now));
+    public Task SetLocked(Guid debateId, bool locked) => Control(debateId, new RoomCommand.SetLocked(locked));
 
     [InstructorOnly]
-    public Task SetCapacity(Guid debateId, int capacity) => Control(debateId, (d, now) => d.SetCapacity(capacity, now));
+    public Task SetCapacity(Guid debateId, int capacity) => Control(debateId, new RoomCommand.SetCapacity(capacity));
 
     [InstructorOnly]
-    public Task SetApproveJoins(Guid debateId, bool approve) => Control(debateId, (d, now) => d.SetApproveJoins(approve, now));
+    public Task SetApproveJoins(Guid debateId, bool approve) => Control(debateId, new RoomCommand.SetApproveJoins(approve));
 
     [InstructorOnly]
-    public Task Admit(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.Admit(participantId, now));
+    public Task Admit(Guid debateId, Guid participantId) => Control(debateId, new RoomCommand.Admit(participantId));
 
     [InstructorOnly]
-    public Task AdmitAll(Guid debateId) => Control(debateId, (d, now) => d.AdmitAll(now));
+    public Task AdmitAll(Guid debateId) => Control(debateId, new RoomCommand.AdmitAll());
 
     [InstructorOnly]
-    public Task TurnAwayWaiting(Guid debateId) => Control(debateId, (d, now) => d.TurnAwayWaiting(now));
+    public Task TurnAwayWaiting(Guid debateId) => Control(debateId, new RoomCommand.TurnAwayWaiting());
 
     [InstructorOnly]
-    public Task MoveStudent(Guid debateId, Guid participantId, Side side) => Control(debateId, (d, now) => d.MoveParticipant(participantId, side, now));
+    public Task MoveStudent(Guid debateId, Guid participantId, Side side) => Control(debateId, new RoomCommand.MoveStudent(participantId, side));
 
     [InstructorOnly]
-    public Task HideArgument(Guid debateId, Guid argumentId, string reason) => Control(debateId, (d, now) => d.HideArgument(argumentId, reason, now));
+    public Task HideArgument(Guid debateId, Guid argumentId, string reason) => Control(debateId, new RoomCommand.HideArgument(argumentId, reason));
 
     [InstructorOnly]
-    public Task RestoreArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.RestoreArgument(argumentId, now));
+    public Task RestoreArgument(Guid debateId, Guid argumentId) => Control(debateId, new RoomCommand.RestoreArgument(argumentId));
 
     [InstructorOnly]
-    public Task SetModeration(Guid debateId, Moderation moderation) => Control(debateId, (d, now) => d.SetModeration(moderation, now));
+    public Task SetModeration(Guid debateId, Moderation moderation) => Control(debateId, new RoomCommand.SetModeration(moderation));
 
     [InstructorOnly]
-    public Task ApproveArgument(Guid debateId, Guid argumentId) => Control(debateId, (d, now) => d.ApproveArgument(argumentId, now));
+    public Task ApproveArgument(Guid debateId, Guid argumentId) => Control(debateId, new RoomCommand.ApproveArgument(argumentId));
 
     [InstructorOnly]
-    public Task ApproveName(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.ApproveName(participantId, now));
+    public Task ApproveName(Guid debateId, Guid participantId) => Control(debateId, new RoomCommand.ApproveName(participantId));
 
     [InstructorOnly]
-    public Task SetMuted(Guid debateId, Guid participantId, bool muted) => Control(debateId, (d, now) => d.SetMuted(participantId, muted, now));
+    public Task SetMuted(Guid debateId, Guid participantId, bool muted) => Control(debateId, new RoomCommand.SetMuted(participantId, muted));
 
     [InstructorOnly]
-    public Task Kick(Guid debateId, Guid participantId) => Control(debateId, (d, now) => d.Kick(participantId, now));
+    public Task Kick(Guid debateId, Guid participantId) => Control(debateId, new RoomCommand.Kick(participantId));
 
     [InstructorOnly]
-    public Task Rename(Guid debateId, Guid participantId, string name) => Control(debateId, (d, now) => d.Rename(participantId, name, now));
+    public Task Rename(Guid debateId, Guid participantId, string name) => Control(debateId, new RoomCommand.Rename(participantId, name));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -178,7 +178,7 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
         await base.OnDisconnectedAsync(exception);
     }
 
-    private async Task Control(Guid debateId, Func<Debate, DateTimeOffset, IReadOnlyList<DebateEvent>> command) =>
+    private async Task Control(Guid debateId, RoomCommand command) =>
         await (await Owned(debateId)).ControlAsync(command);
 
     private Task<Room> Owned(Guid debateId) => rooms.ForOwnerAsync(debateId, InstructorId());
@@ -204,7 +204,7 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
 
         try
         {
-            return await binding.Room.ReadAsync((d, _) => d.FindParticipant(id)?.IsActive ?? false);
+            return await binding.Room.IsActiveAsync(id);
         }
         catch (DebateRuleException)
         {

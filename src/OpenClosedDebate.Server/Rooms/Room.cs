@@ -161,9 +161,12 @@ internal sealed partial class Room
         return new Step<BallotAck>(new BallotAck(b.RequestId, new BallotView(b.RoundIndex, b.Ranking, b.Revision, b.Receipt, b.At)), s.Events, b.Seq);
     });
 
-    /// <summary>Runs an instructor's command.</summary>
-    public Task ControlAsync(Func<Debate, DateTimeOffset, IReadOnlyList<DebateEvent>> command) =>
-        ExecuteAsync((d, now) => new Step<bool>(true, command(d, now)));
+    /// <summary>Runs an instructor's command (or a student's <see cref="RoomCommand.Leave"/>).</summary>
+    public Task ControlAsync(RoomCommand command) =>
+        ExecuteAsync((d, now) => new Step<bool>(true, command.Apply(d, now)));
+
+    /// <summary>Whether a student is still in the debate: not removed, gone or erased.</summary>
+    public Task<bool> IsActiveAsync(Guid participantId) => ReadAsync((d, _) => d.FindParticipant(participantId)?.IsActive ?? false);
 
     public Task<RoomSnapshot> AttachAsync(string connectionId) => ExecuteAsync((d, now) =>
     {
