@@ -1,9 +1,11 @@
 // The live connection. It reconnects forever with backoff, and after every (re)connection binds
-// again (resume, attach or watch) so the page is rebuilt from a fresh snapshot. Submissions carry
+// again (resume, attach or watch) so the page is rebuilt from a fresh snapshot; it binds again in the
+// same way when the room's numbered broadcasts show that one never arrived (feed.ts). Submissions carry
 // a request id and are retried with the same id until the server acknowledges them, so a flaky
 // network never loses or duplicates one.
 import { HubConnectionBuilder, HubConnectionState, type HubConnection, LogLevel } from '@microsoft/signalr';
 import { HubPath, type ClientMethods, type HubMethod, type HubMethods, type RoomSnapshot } from './contract';
+import { FeedTracker } from './feed';
 import type { Action } from './state';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
@@ -66,6 +68,10 @@ export class RoomConnection {
   private held: Action[] | null = null;
   /** Resolves a retry's wait early, when the browser says the network is back. */
   private wake: (() => void) | null = null;
+  /** Where this connection stands in the room's numbered broadcasts. */
+  private readonly feed = new FeedTracker();
+  /** A bind to repair a missed broadcast is on its way. */
+  private resyncing = false;
 
   constructor(
     private readonly dispatch: (action: Action) => void,
@@ -83,6 +89,9 @@ export class RoomConnection {
     const handlers: ClientMethods = {
       Update: (update) => this.receive({ type: 'update', update, receivedAt: Date.now() }),
       Snapshot: (snapshot) => this.receive({ type: 'snapshot', snapshot, receivedAt: Date.now() }),
+      Heartbeat: (heartbeat) => {
+        if (!this.held && this.feed.missedBy(heartbeat)) this.resync();
+      },
     };
     for (const [method, handler] of Object.entries(handlers)) this.hub.on(method, handler);
     this.hub.onreconnecting(() => {
@@ -172,16 +181,33 @@ export class RoomConnection {
       const snapshot = snapshotOf(result);
       version = snapshot.version;
       this.dispatch({ type: 'snapshot', snapshot, receivedAt: Date.now() });
+      this.feed.entered(snapshot);
       return result;
     } finally {
       if (this.held === held) this.held = null;
-      for (const action of replayAfterEntry(held, version)) this.dispatch(action);
+      for (const action of replayAfterEntry(held, version)) this.apply(action);
     }
   }
 
   private receive(action: Action): void {
     if (this.held) this.held.push(action);
-    else this.dispatch(action);
+    else this.apply(action);
+  }
+
+  /** Applies a message from the room, and binds again if it shows that an earlier one never arrived. */
+  private apply(action: Action): void {
+    this.dispatch(action);
+    if (action.type === 'snapshot') this.feed.resnapshot(action.snapshot);
+    else if (action.type === 'update' && this.feed.missedBefore(action.update)) this.resync();
+  }
+
+  /** Binds again for a fresh snapshot, once at a time, while the connection is up and bound. */
+  private resync(): void {
+    if (this.resyncing || !this.ready || !this.binding || this.hub.state !== HubConnectionState.Connected) return;
+    this.resyncing = true;
+    void this.rebind().finally(() => {
+      this.resyncing = false;
+    });
   }
 
   /** Remembers who this connection speaks for and binds now; every reconnection binds again. */

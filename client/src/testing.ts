@@ -81,6 +81,8 @@ export function snapshot(overrides: Partial<RoomSnapshot> = {}): RoomSnapshot {
     liveTally: null,
     joins: null,
     olderArguments: [],
+    feed: 'f00d0001',
+    flush: 0,
     ...overrides,
   };
 }

@@ -38,7 +38,7 @@ public sealed class ContractFileTests
         Assert.Equal("#/components/schemas/JoinRequest", hub["Join"]!["properties"]!["args"]!["prefixItems"]![0]!["$ref"]!.GetValue<string>());
         Assert.Equal("#/components/schemas/JoinResult", hub["Join"]!["properties"]!["result"]!["$ref"]!.GetValue<string>());
         Assert.Equal("null", hub["Start"]!["properties"]!["result"]!["type"]!.GetValue<string>());
-        Assert.Equal(["Snapshot", "Update"], schemas["ClientMethods"]!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["Heartbeat", "Snapshot", "Update"], schemas["ClientMethods"]!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
 
         // Every kind of room event is named, carries its discriminator, and every reference resolves.
         var kinds = schemas["RoomEvent"]!["discriminator"]!["mapping"]!.AsObject();

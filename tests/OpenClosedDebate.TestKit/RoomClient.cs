@@ -16,6 +16,7 @@ public sealed class RoomClient : IAsyncDisposable
     private readonly SemaphoreSlim _changed = new(0);
     private readonly ClientView _view = new();
     private readonly List<RoomUpdate> _updates = [];
+    private readonly List<HeartbeatView> _heartbeats = [];
 
     public RoomClient(HubConnection connection)
     {
@@ -33,6 +34,15 @@ public sealed class RoomClient : IAsyncDisposable
         connection.On<RoomSnapshot>("Snapshot", snapshot =>
         {
             Load(snapshot);
+        });
+        connection.On<HeartbeatView>("Heartbeat", heartbeat =>
+        {
+            lock (_lock)
+            {
+                _heartbeats.Add(heartbeat);
+            }
+
+            _changed.Release();
         });
     }
 
@@ -70,6 +80,42 @@ public sealed class RoomClient : IAsyncDisposable
             {
                 return [.. _updates];
             }
+        }
+    }
+
+    /// <summary>Every heartbeat received so far, in order.</summary>
+    public IReadOnlyList<HeartbeatView> Heartbeats
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _heartbeats];
+            }
+        }
+    }
+
+    /// <summary>Waits, on real time, until a heartbeat arrives after the first <paramref name="seen"/>.</summary>
+    public async Task<HeartbeatView> NextHeartbeatAsync(int seen, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
+        while (true)
+        {
+            lock (_lock)
+            {
+                if (_heartbeats.Count > seen)
+                {
+                    return _heartbeats[seen];
+                }
+            }
+
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No heartbeat came after the first {seen}.");
+            }
+
+            await _changed.WaitAsync(left, Ct);
         }
     }
 

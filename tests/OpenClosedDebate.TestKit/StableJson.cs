@@ -6,9 +6,9 @@ using System.Text.Json.Nodes;
 
 /// <summary>
 /// Makes what a real server answered fit to commit as a golden file: the values it draws at random (ids, join codes,
-/// resume tokens, receipts, pseudonyms, trace ids) are replaced with stand-ins that are the same on every run, chosen by the order
+/// resume tokens, receipts, pseudonyms, feeds, trace ids) are replaced with stand-ins that are the same on every run, chosen by the order
 /// in which each value first appears. One value always gets the same stand-in, so an argument's <c>authorId</c> still
-/// matches the student's <c>participantId</c>. Times need nothing: the in-process server runs on a fake clock.
+/// matches the student's <c>participantId</c>. Flush numbers get one stand-in (<see cref="FlushStandIn"/>). Times need nothing: the in-process server runs on a fake clock.
 /// Use one instance for everything captured from one server, so its stand-ins agree across answers.
 /// </summary>
 public sealed class StableJson
@@ -26,6 +26,7 @@ public sealed class StableJson
         ["resumeToken"] = n => Letters("resume token", n, Base64Url, 43),
         ["joinSecret"] = n => Letters("join secret", n, Base64Url, 43),
         ["receipt"] = n => Letters("receipt", n, Codes, 4) + "-" + Letters("receipt tail", n, Codes, 4),
+        ["feed"] = n => Letters("feed", n, Hex, 8),
         ["traceId"] = n => $"00-{Letters("trace", n, Hex, 32)}-{Letters("span", n, Hex, 16)}-00",
         ["pseudonym"] = n => Pseudonyms[(n - 1) % Pseudonyms.Length] + (n > Pseudonyms.Length ? $" {((n - 1) / Pseudonyms.Length) + 1}" : ""),
     };
@@ -85,8 +86,18 @@ public sealed class StableJson
         return node;
     }
 
-    private JsonNode Replaced(JsonNode value, string? property) =>
-        value.GetValueKind() == System.Text.Json.JsonValueKind.String ? JsonValue.Create(StandIn(value.GetValue<string>(), property)) : value.DeepClone();
+    /// <summary>
+    /// How many numbered updates a group had before a snapshot or heartbeat depends on how the server's flushes happened
+    /// to coalesce, which differs between runs; every such number is shown as this.
+    /// </summary>
+    public const long FlushStandIn = 1;
+
+    private JsonNode Replaced(JsonNode value, string? property) => value.GetValueKind() switch
+    {
+        System.Text.Json.JsonValueKind.String => JsonValue.Create(StandIn(value.GetValue<string>(), property)),
+        System.Text.Json.JsonValueKind.Number when property == "flush" => JsonValue.Create(FlushStandIn),
+        _ => value.DeepClone(),
+    };
 
     private string StandIn(string text, string? property)
     {

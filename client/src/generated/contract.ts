@@ -853,6 +853,12 @@ export interface components {
                 ];
                 result: null;
             };
+            Heartbeat: {
+                args: [
+                    components["schemas"]["HeartbeatView"]
+                ];
+                result: null;
+            };
         };
         ClockChanged: {
             /** @enum {string} */
@@ -1018,6 +1024,17 @@ export interface components {
         FieldError: {
             field: string;
             message: string;
+        };
+        /**
+         * @description Sent to each group of a room with connections every `Rooms:HeartbeatInterval`: the number of the group's last
+         *     update. A client whose last numbered update (or snapshot) is behind it, or of another feed, missed a broadcast.
+         */
+        HeartbeatView: {
+            feed: string;
+            /** Format: int64 */
+            flush: number;
+            /** Format: date-time */
+            serverNow: string;
         };
         /** @description One of the student's own arguments that the instructor hid from the class, with the reason given. */
         HiddenArgumentView: {
@@ -1677,7 +1694,8 @@ export interface components {
          * @description Everything a client needs to draw the room. Sent on join, resume, attach and watch.
          *     Events with a seq at or below long RoomSnapshot.Version are already in it. ArgumentList RoomSnapshot.Arguments is bounded:
          *     the newest of each side in the current round and the arguments the rest of the snapshot refers to;
-         *     IReadOnlyList&lt;OlderArgumentsView&gt; RoomSnapshot.OlderArguments says, per round and side, how many older ones were left out.
+         *     IReadOnlyList&lt;OlderArgumentsView&gt; RoomSnapshot.OlderArguments says, per round and side, how many older ones were left out. string RoomSnapshot.Feed and
+         *     long RoomSnapshot.Flush are where the audience's group broadcasts stood when it was taken (see RoomUpdate).
          */
         RoomSnapshot: {
             audience: components["schemas"]["Audience"];
@@ -1696,12 +1714,23 @@ export interface components {
             liveTally: null | components["schemas"]["ResultView"];
             olderArguments: components["schemas"]["OlderArgumentsView"][];
             joins: null | components["schemas"]["JoinActivityView"];
+            feed: string;
+            /** Format: int64 */
+            flush: number;
         };
-        /** @description A batch of changes for one audience, sent at most a few times a second per room. */
+        /**
+         * @description A batch of changes for one audience, sent at most a few times a second per room. An update to a whole group (every
+         *     student and projector, or every instructor) carries the room's string? RoomUpdate.Feed and its group's next
+         *     long? RoomUpdate.Flush number, one more than the last; a targeted update (one side's students, one student) carries
+         *     neither. A client that sees a number skipped, or a heartbeat ahead of what it has, missed something and binds again.
+         */
         RoomUpdate: {
             /** Format: date-time */
             serverNow: string;
             events: components["schemas"]["RoomEvent"][];
+            feed?: null | string;
+            /** Format: int64 */
+            flush?: null | number;
         };
         /** @description Instructor only: a student to add or replace in the roster. */
         RosterChanged: {
@@ -1958,6 +1987,7 @@ export type DebateView = components['schemas']['DebateView'];
 export type EntryChanged = components['schemas']['EntryChanged'];
 export type EntryView = components['schemas']['EntryView'];
 export type FieldError = components['schemas']['FieldError'];
+export type HeartbeatView = components['schemas']['HeartbeatView'];
 export type HiddenArgumentView = components['schemas']['HiddenArgumentView'];
 export type Hold = components['schemas']['Hold'];
 export type HubMethods = components['schemas']['HubMethods'];

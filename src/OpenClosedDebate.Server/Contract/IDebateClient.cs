@@ -8,4 +8,7 @@ public interface IDebateClient
 
     /// <summary>A full picture that replaces the client's state, e.g. after the server reloaded the room.</summary>
     Task Snapshot(RoomSnapshot snapshot);
+
+    /// <summary>Where the group's broadcasts stand, so a client can tell it missed one (protocol §4.7).</summary>
+    Task Heartbeat(HeartbeatView heartbeat);
 }

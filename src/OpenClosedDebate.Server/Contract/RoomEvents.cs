@@ -3,8 +3,19 @@ namespace OpenClosedDebate.Server.Contract;
 using System.Text.Json.Serialization;
 using OpenClosedDebate.Domain.Debates;
 
-/// <summary>A batch of changes for one audience, sent at most a few times a second per room.</summary>
-public sealed record RoomUpdate(DateTimeOffset ServerNow, IReadOnlyList<RoomEvent> Events);
+/// <summary>
+/// A batch of changes for one audience, sent at most a few times a second per room. An update to a whole group (every
+/// student and projector, or every instructor) carries the room's <see cref="Feed"/> and its group's next
+/// <see cref="Flush"/> number, one more than the last; a targeted update (one side's students, one student) carries
+/// neither. A client that sees a number skipped, or a heartbeat ahead of what it has, missed something and binds again.
+/// </summary>
+public sealed record RoomUpdate(DateTimeOffset ServerNow, IReadOnlyList<RoomEvent> Events, string? Feed = null, long? Flush = null);
+
+/// <summary>
+/// Sent to each group of a room with connections every <c>Rooms:HeartbeatInterval</c>: the number of the group's last
+/// update. A client whose last numbered update (or snapshot) is behind it, or of another feed, missed a broadcast.
+/// </summary>
+public sealed record HeartbeatView(string Feed, long Flush, DateTimeOffset ServerNow);
 
 /// <summary>
 /// One change. <see cref="Seq"/> is the debate event it came from; a client that holds a snapshot of

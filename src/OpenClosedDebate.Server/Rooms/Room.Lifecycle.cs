@@ -48,21 +48,24 @@ internal sealed partial class Room
     /// <summary>Stops the room for good, e.g. when its debate is deleted, and tells everyone in it why.</summary>
     public async Task CloseAsync(string message)
     {
+        long publicFlush, instructorFlush;
         await _gate.WaitAsync();
         try
         {
+            (publicFlush, instructorFlush) = (_feed.Next(Audience.Student), _feed.Next(Audience.Instructor));
             _closed = true;
             _timer?.Dispose();
             _timer = null;
+            _broadcaster.Dispose();
         }
         finally
         {
             _gate.Release();
         }
 
-        var closing = new RoomUpdate(_services.Time.GetUtcNow(), [new Removed(long.MaxValue, message)]);
-        await _services.Clients.Group(RoomGroups.Public(Id)).Update(closing);
-        await _services.Clients.Group(RoomGroups.Instructor(Id)).Update(closing);
+        var closing = new RoomUpdate(_services.Time.GetUtcNow(), [new Removed(long.MaxValue, message)], _feed.Id);
+        await _services.Clients.Group(RoomGroups.Public(Id)).Update(closing with { Flush = publicFlush });
+        await _services.Clients.Group(RoomGroups.Instructor(Id)).Update(closing with { Flush = instructorFlush });
     }
 
     /// <summary>
@@ -84,6 +87,7 @@ internal sealed partial class Room
             Volatile.Write(ref _poisonedEpoch, _epoch);
             _timer?.Dispose();
             _timer = null;
+            _broadcaster.Dispose();
             return true;
         }
         finally

@@ -17,7 +17,7 @@ using OpenClosedDebate.Server.Persistence;
 /// <c>Room.Lifecycle.cs</c>. Who gets which update is <see cref="RoomProjector"/>'s, and when,
 /// <see cref="RoomBroadcaster"/>'s.
 /// </remarks>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The gate never exposes a wait handle, so it holds nothing to dispose; rooms live as long as their debate.")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The gate never exposes a wait handle, so it holds nothing to dispose, and the broadcaster's heartbeats stop when the room closes or retires.")]
 internal sealed partial class Room
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -27,6 +27,7 @@ internal sealed partial class Room
     private readonly WriteAuthor _author;
     private readonly JoinPacer _pacer;
     private readonly Snapshots _snapshots;
+    private readonly RoomFeed _feed = new();
     private readonly Dictionary<string, object> _logScope;
     private readonly ILogger _log;
     private Debate _debate;
@@ -49,8 +50,8 @@ internal sealed partial class Room
         JoinCode = debate.JoinCode;
         _logScope = new() { ["DebateId"] = Id, ["JoinCode"] = JoinCode };
         _pacer = new JoinPacer(services.Options, services.Time);
-        _snapshots = new Snapshots(services.Options.SnapshotArgumentsPerSide);
-        _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Log);
+        _snapshots = new Snapshots(services.Options.SnapshotArgumentsPerSide, _feed);
+        _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Options.HeartbeatInterval, services.Log);
         _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnCommitted);
         _lastUsed = services.Time.GetUtcNow();
     }
@@ -66,12 +67,16 @@ internal sealed partial class Room
     /// <summary>The last version stored.</summary>
     public long CommittedVersion => Volatile.Read(ref _committed);
 
-    /// <summary>How joins into this room are being paced, for the instructor.</summary>
-    public JoinActivityView JoinActivity() => _pacer.View(Volatile.Read(ref _debate).Capacity);
+    /// <summary>The numbering of this room's group broadcasts.</summary>
+    public RoomFeed Feed => _feed;
 
 
     /// <summary>Arms the clock; a deadline that passed while the room was unloaded fires at once.</summary>
-    public Task StartAsync() => ExecuteAsync((_, _) => new Step<bool>(true, []), rearm: true);
+    public Task StartAsync()
+    {
+        _broadcaster.StartHeartbeats();
+        return ExecuteAsync((_, _) => new Step<bool>(true, []), rearm: true);
+    }
 
     /// <summary>
     /// A student joins on a connection, which is counted in the room before the snapshot is taken. A join
@@ -213,9 +218,13 @@ internal sealed partial class Room
         }
     }
 
-    /// <summary>Called by the broadcaster to turn committed events into updates.</summary>
-    internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched, bool resync) =>
-        ExecuteAsync((d, now) => new Step<Outbox>(RoomProjector.Project(d, events, Presence, touched, resync, now, _snapshots, _pacer.View(d.Capacity)), []));
+    /// <summary>Called by the broadcaster to turn committed events into updates, numbered in the room's feed.</summary>
+    internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched, bool resync, bool joins) => ExecuteAsync((d, now) =>
+    {
+        var outbox = RoomProjector.Project(d, events, Presence, touched, resync, now, _snapshots, _pacer.View(d.Capacity), joins ? Volatile.Read(ref _committed) : null);
+        outbox.Number(_feed);
+        return new Step<Outbox>(outbox, []);
+    });
 
     /// <summary>Counts a connection in the room; called under the gate, so the next flush already includes it.</summary>
     private void Enter(string connectionId, Audience audience, Guid? participantId)

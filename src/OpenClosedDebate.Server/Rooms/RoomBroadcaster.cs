@@ -7,7 +7,9 @@ using OpenClosedDebate.Server.Contract;
 /// <summary>
 /// Sends a room's committed changes, coalesced: the first change after a quiet spell goes out at
 /// once, and whatever arrives within the next interval waits and goes out together. One flush runs
-/// at a time, so each connection sees changes in commit order.
+/// at a time, so each connection sees changes in commit order. Every <paramref name="heartbeat"/>, while
+/// anyone is connected, each group also hears where its numbered updates stand (<see cref="RoomFeed"/>),
+/// sent in the same order as the updates, so a client that missed one finds out.
 /// </summary>
 internal sealed partial class RoomBroadcaster(
     Room room,
@@ -15,7 +17,8 @@ internal sealed partial class RoomBroadcaster(
     IGroupManager groups,
     TimeProvider time,
     TimeSpan interval,
-    ILogger log)
+    TimeSpan heartbeat,
+    ILogger log) : IDisposable
 {
     private readonly Lock _lock = new();
     private List<DebateEvent> _pending = [];
@@ -23,6 +26,8 @@ internal sealed partial class RoomBroadcaster(
     private bool _resync;
     private bool _joins;
     private bool _running;
+    private bool _beat;
+    private ITimer? _heartbeats;
     private DateTimeOffset _lastFlush = DateTimeOffset.MinValue;
 
     public void Add(IReadOnlyList<DebateEvent> events) => Signal(() => _pending.AddRange(events));
@@ -35,6 +40,26 @@ internal sealed partial class RoomBroadcaster(
 
     /// <summary>Sends every connection a fresh snapshot, e.g. after the room reloaded from the database.</summary>
     public void Resync() => Signal(() => _resync = true);
+
+    /// <summary>Starts the heartbeats; <see cref="Dispose"/> stops them.</summary>
+    public void StartHeartbeats()
+    {
+        lock (_lock)
+        {
+            _heartbeats ??= time.CreateTimer(static state => ((RoomBroadcaster)state!).Signal(static b => b._beat = true), this, heartbeat, heartbeat);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _heartbeats?.Dispose();
+            _heartbeats = null;
+        }
+    }
+
+    private void Signal(Action<RoomBroadcaster> mark) => Signal(() => mark(this));
 
     /// <summary>Records a change under the lock and starts a flush if none is running.</summary>
     private void Signal(Action mark)
@@ -75,10 +100,10 @@ internal sealed partial class RoomBroadcaster(
 
             List<DebateEvent> events;
             HashSet<Guid> touched;
-            bool resync, joins;
+            bool resync, joins, beat;
             lock (_lock)
             {
-                if (_pending.Count == 0 && _touched.Count == 0 && !_resync && !_joins)
+                if (_pending.Count == 0 && _touched.Count == 0 && !_resync && !_joins && !_beat)
                 {
                     _running = false;
                     return;
@@ -88,18 +113,20 @@ internal sealed partial class RoomBroadcaster(
                 (touched, _touched) = (_touched, []);
                 (resync, _resync) = (_resync, false);
                 (joins, _joins) = (_joins, false);
+                (beat, _beat) = (_beat, false);
             }
 
-            _lastFlush = time.GetUtcNow();
             try
             {
-                var outbox = await room.ProjectAsync(events, touched, resync);
-                await SendAsync(outbox);
-                if (joins)
+                if (events.Count > 0 || touched.Count > 0 || resync || joins)
                 {
-                    // Not a debate event: numbered after the version, like a connection change.
-                    var update = new RoomUpdate(time.GetUtcNow(), [new JoinsChanged(room.CommittedVersion + 1, room.JoinActivity())]);
-                    Observe(clients.Group(RoomGroups.Instructor(room.Id)).Update(update));
+                    _lastFlush = time.GetUtcNow();
+                    await SendAsync(await room.ProjectAsync(events, touched, resync, joins));
+                }
+
+                if (beat)
+                {
+                    SendHeartbeats();
                 }
             }
             catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
@@ -121,14 +148,15 @@ internal sealed partial class RoomBroadcaster(
     private async Task SendAsync(Outbox outbox)
     {
         var now = time.GetUtcNow();
-        if (outbox.Public.Count > 0)
+        var feed = room.Feed.Id;
+        if (outbox.PublicFlush is { } publicFlush)
         {
-            Observe(clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public)));
+            Observe(clients.Group(RoomGroups.Public(room.Id)).Update(new RoomUpdate(now, outbox.Public, feed, publicFlush)));
         }
 
-        if (outbox.Instructor.Count > 0)
+        if (outbox.InstructorFlush is { } instructorFlush)
         {
-            Observe(clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor)));
+            Observe(clients.Group(RoomGroups.Instructor(room.Id)).Update(new RoomUpdate(now, outbox.Instructor, feed, instructorFlush)));
         }
 
         foreach (var (connections, events) in outbox.Targeted)
@@ -154,6 +182,22 @@ internal sealed partial class RoomBroadcaster(
                 await groups.RemoveFromGroupAsync(connection, RoomGroups.Public(room.Id));
             }
         }
+    }
+
+    /// <summary>
+    /// Tells each group the number of its last update. Sent after every update numbered so far has been handed to
+    /// SignalR, on the same group, so it never arrives ahead of one of them. A room no one is in stays quiet.
+    /// </summary>
+    private void SendHeartbeats()
+    {
+        if (!room.Presence.Any())
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        Observe(clients.Group(RoomGroups.Public(room.Id)).Heartbeat(new HeartbeatView(room.Feed.Id, room.Feed.Last(Audience.Student), now)));
+        Observe(clients.Group(RoomGroups.Instructor(room.Id)).Heartbeat(new HeartbeatView(room.Feed.Id, room.Feed.Last(Audience.Instructor), now)));
     }
 
     private void Observe(Task send)

@@ -15,6 +15,14 @@ internal sealed class RoomOptions
     public TimeSpan BroadcastInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
+    /// How often each group of a room with anyone connected hears the number of its last update (protocol §4.7), so a
+    /// client that missed a broadcast (one lost between servers, say) finds out and binds again within about this long.
+    /// A heartbeat also keeps the connection alive in place of SignalR's own ping.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a send to one connection may wait on a client that isn't reading before the server drops
     /// that connection. Other connections never wait on it; this bounds the memory it can hold.
     /// </summary>

@@ -101,6 +101,15 @@ internal sealed class RoomPresence
         }
     }
 
+    /// <summary>Whether any connection is in the room.</summary>
+    public bool Any()
+    {
+        lock (_lock)
+        {
+            return _connections.Count > 0;
+        }
+    }
+
     /// <summary>Every connection with whom it speaks for, e.g. to resend snapshots to all.</summary>
     public IReadOnlyList<(string Connection, Audience Audience, Guid? Participant)> All()
     {

@@ -25,6 +25,7 @@ internal sealed class RoomProjector
     private readonly HashSet<Guid> _touched = [];
     private readonly HashSet<Guid> _resnapshot = [];
     private bool _clock, _counts, _tally, _plan;
+    private (long Seq, JoinActivityView View)? _joins;
 
     private RoomProjector(Debate d, RoomPresence presence, DateTimeOffset now, Snapshots snapshots)
     {
@@ -42,12 +43,19 @@ internal sealed class RoomProjector
     /// <param name="resync">Send every connection a full snapshot instead of events.</param>
     /// <param name="now">The server's clock.</param>
     /// <param name="snapshots">The room's snapshot maker, for the snapshots and reveals the changes call for.</param>
-    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now, Snapshots snapshots, JoinActivityView joins)
+    /// <param name="joinsChangedAt">Joins were slowed or turned away since the last flush: the last committed version,
+    /// after which the instructor's <c>joins</c> event is numbered (it is no debate event, like a connection change).</param>
+    public static Outbox Project(Debate d, IReadOnlyList<DebateEvent> events, RoomPresence presence, IEnumerable<Guid> touched, bool resync, DateTimeOffset now, Snapshots snapshots, JoinActivityView joins, long? joinsChangedAt = null)
     {
         var projector = new RoomProjector(d, presence, now, snapshots);
         if (resync)
         {
             return projector.ResyncAll(joins);
+        }
+
+        if (joinsChangedAt is { } committed)
+        {
+            projector._joins = (committed + 1, joins);
         }
 
         projector._touched.UnionWith(touched);
@@ -317,6 +325,11 @@ internal sealed class RoomProjector
             {
                 _box.Instructor.Add(new RosterChanged(_d.Version + 1, RoomViews.Participant(_d, p, _presence.IsConnected(id))));
             }
+        }
+
+        if (_joins is { } joins)
+        {
+            _box.Instructor.Add(new JoinsChanged(joins.Seq, joins.View));
         }
 
         foreach (var id in _resnapshot)

@@ -10,7 +10,7 @@ using OpenClosedDebate.Server.Contract;
 /// each side's newest arguments it carries. The list every student (and the projector) shares is made once per
 /// version of the debate and kept here, in the room, so it goes when the room does.
 /// </summary>
-internal sealed class Snapshots(int perSide)
+internal sealed class Snapshots(int perSide, RoomFeed feed)
 {
     private static readonly Side[] Sides = [Side.Open, Side.Closed];
 
@@ -48,7 +48,7 @@ internal sealed class Snapshots(int perSide)
         Snapshot(d, Audience.Projector, now, Public(d, Audience.Projector));
 
     /// <summary>What every audience's snapshot has; the student's and the instructor's add their own parts.</summary>
-    private static RoomSnapshot Snapshot(Debate d, Audience audience, DateTimeOffset now, Chosen chosen) => new(
+    private RoomSnapshot Snapshot(Debate d, Audience audience, DateTimeOffset now, Chosen chosen) => new(
         audience,
         d.Version,
         now,
@@ -62,7 +62,9 @@ internal sealed class Snapshots(int perSide)
         Roster: null,
         LiveTally: null,
         chosen.Older,
-        Joins: null);
+        Joins: null,
+        feed.Id,
+        feed.Last(audience));
 
     /// <summary>
     /// What a reveal sends when voting opens on a round whose arguments were kept within sides: the newest of
