@@ -34,16 +34,22 @@ public sealed class Scenario : IAsyncDisposable
         await console.AttachAsync(debate.Id);
         await console.ControlAsync("OpenLobby");
         var students = new List<RoomClient>();
+        var joined = 0L;
         foreach (var name in names)
         {
             var student = await server.ConnectAsync();
-            await student.JoinAsync(debate.JoinCode, name);
+            joined = (await student.JoinAsync(debate.JoinCode, name)).Snapshot.Version;
             students.Add(student);
         }
 
-        // With coalescing on, changes after the first wait for the interval to pass on the fake clock.
+        // With coalescing on, changes after the first wait for the interval to pass on the fake clock. The roster can
+        // be whole before the last join's own broadcast has gone (a connection's arrival is sent from the room's
+        // memory, a join with its commit), and then that broadcast could land after the test's next step. Counts come
+        // only with commits, so once they are at the last join's version nothing from the lobby is left to send.
         server.Time.Advance(server.BroadcastInterval);
-        await console.WaitUntilAsync(v => v.Roster.Count == names.Length, $"{names.Length} students in the roster");
+        await console.WaitUntilAsync(
+            v => v.Roster.Count == names.Length && v.CountsSeq >= joined,
+            $"{names.Length} students in the roster and the counts of the last join");
         return new Scenario(server, teacher, debate, console, students);
     }
 

@@ -20,6 +20,9 @@ public sealed class ClientView
 
     public CountsView? Counts { get; private set; }
 
+    /// <summary>The debate version the counts were last brought up to: only committed changes send counts.</summary>
+    public long CountsSeq { get; private set; }
+
     public bool Locked { get; private set; }
 
     public YouView? You { get; private set; }
@@ -51,6 +54,7 @@ public sealed class ClientView
         Debate = s.Debate;
         Clock = s.Clock;
         Counts = s.Counts;
+        CountsSeq = s.Version;
         Locked = s.Debate.Locked;
         You = s.You;
         Tally = s.LiveTally;
@@ -124,7 +128,7 @@ public sealed class ClientView
         switch (e)
         {
             case ClockChanged c: Clock = c.Clock; break;
-            case CountsChanged c: Counts = c.Counts; break;
+            case CountsChanged c: (Counts, CountsSeq) = (c.Counts, c.Seq); break;
             case PlanChanged p: Debate = p.Debate; break;
             case LockChanged l: Locked = l.Locked; break;
             case EntryChanged x: Debate = Debate! with { Entry = x.Entry }; break;
