@@ -24,7 +24,7 @@ public class SnapshotBenchmarks
     // The hub's payload options: SignalR's defaults with the wire conventions Program.cs applies.
     private static readonly JsonSerializerOptions HubJson = HubPayloadOptions();
 
-    private readonly Snapshots _snapshots = new(PerSide);
+    private readonly Snapshots _snapshots = new(PerSide, new RoomFeed());
 
     private Debate _debate = null!;
     private Participant _student = null!;
