@@ -3,9 +3,11 @@ namespace OpenClosedDebate.Server.Tests;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
+using OpenClosedDebate.Server.Rooms;
 
 /// <summary>Erasing a student, deleting a debate and the retention job reach every row: on SQLite and on PostgreSQL.</summary>
 public sealed class LifecycleTests(PostgresFixture postgres)
@@ -89,6 +91,37 @@ public sealed class LifecycleTests(PostgresFixture postgres)
         Assert.Equal(0, await db.Events.CountAsync(e => e.DebateId == room.Debate.Id, Ct));
         using var review = await room.Teacher.Http.GetAsync($"/api/debates/{room.Debate.Id}/review", Ct);
         Assert.Equal(HttpStatusCode.NotFound, review.StatusCode);
+    }
+
+    [Fact]
+    public async Task Deleting_a_debate_under_way_tells_everyone_in_it_and_every_later_call_is_refused_without_loading_it_again()
+    {
+        await using var server = new DebateServer();
+        var rooms = server.Services.GetRequiredService<RoomRegistry>();
+        await using var room = await RunningDebate.StartAsync(server);
+        var ada = room.Students[0];
+        await using var projector = await server.ConnectAsync();
+        await projector.WatchAsync(room.Debate.JoinCode);
+
+        using var stranger = await room.Teacher.Http.DeleteAsync($"/api/debates/{Guid.NewGuid()}", Ct);
+        using var deleted = await room.Teacher.Http.DeleteAsync($"/api/debates/{room.Debate.Id}", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        foreach (var client in new[] { ada, room.Students[1], projector, room.Console })
+        {
+            await client.WaitUntilAsync(v => v.RemovedMessage == "The instructor deleted this debate.", "the debate's removal");
+        }
+
+        Assert.Equal("This debate no longer exists.", await Refused.WithAsync("notFound", () => ada.PostAsync("Still arguing?")));
+        Assert.Equal("This debate no longer exists.", await Refused.WithAsync("notFound", () => ada.OlderAsync(0, Side.Open, null)));
+        Assert.Equal("That debate doesn't exist.", await Refused.WithAsync("notFound", () => room.Console.ControlAsync("Pause")));
+        await using var again = await server.ConnectAsync();
+        Assert.Equal("That debate no longer exists. Join again with a code.", await Refused.WithAsync("invalidToken", () => again.ResumeAsync(room.Debate.Id, ada.Token)));
+        Assert.StartsWith("No debate has the code", await Refused.WithAsync("notFound", () => again.JoinAsync(room.Debate.JoinCode, "Cy")), StringComparison.Ordinal);
+        Assert.False(rooms.IsLoaded(room.Debate.Id));
+        await using var db = server.OpenDatabase();
+        Assert.Equal(0, await db.Events.CountAsync(e => e.DebateId == room.Debate.Id, Ct));
     }
 
     [Theory]

@@ -57,10 +57,9 @@ internal static class DebatesApi
     }
 
     /// <summary>A new debate with the plan the other one has now: a fresh join code, no students, no results.</summary>
-    private static async Task<Created<DebateDetail>> Duplicate(Guid id, RoomRegistry rooms, EventWriter writer, DebateDb db, TimeProvider time, HttpContext http)
+    private static async Task<Created<DebateDetail>> Duplicate(Guid id, IRooms rooms, EventWriter writer, DebateDb db, TimeProvider time, HttpContext http)
     {
-        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        var plan = await room.ReadAsync((d, _) => d.Plan);
+        var plan = await rooms[id].PlanAsync(http.User.InstructorId());
         return await InsertAsync(plan, writer, db, time, http);
     }
 
@@ -94,37 +93,25 @@ internal static class DebatesApi
         }
     }
 
-    private static async Task<Ok<DebateDetail>> Get(Guid id, RoomRegistry rooms, HttpContext http)
-    {
-        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        return TypedResults.Ok(await room.ReadAsync((d, _) => Detail(d)));
-    }
+    private static async Task<Ok<DebateDetail>> Get(Guid id, IRooms rooms, HttpContext http) =>
+        TypedResults.Ok(await rooms[id].DetailAsync(http.User.InstructorId()));
 
-    private static async Task<Ok<DebateDetail>> EditPlan(Guid id, DebatePlan plan, RoomRegistry rooms, HttpContext http)
+    private static async Task<Ok<DebateDetail>> EditPlan(Guid id, DebatePlan plan, IRooms rooms, HttpContext http)
     {
-        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        await room.ControlAsync(new RoomCommand.EditPlan(plan));
-        return TypedResults.Ok(await room.ReadAsync((d, _) => Detail(d)));
+        var owner = http.User.InstructorId();
+        await rooms[id].ControlAsync(owner, new RoomCommand.EditPlan(plan));
+        return TypedResults.Ok(await rooms[id].DetailAsync(owner));
     }
 
     /// <summary>Every closed round under every tally method, and each student's change of mind.</summary>
-    private static async Task<Ok<ComparisonView>> Compare(Guid id, RoomRegistry rooms, HttpContext http)
-    {
-        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        return TypedResults.Ok(await room.ReadAsync((d, _) => RoomViews.Comparison(d)));
-    }
+    private static async Task<Ok<ComparisonView>> Compare(Guid id, IRooms rooms, HttpContext http) =>
+        TypedResults.Ok(await rooms[id].ComparisonAsync(http.User.InstructorId()));
 
-    private static async Task<NoContent> Delete(Guid id, RoomRegistry rooms, DebateDb db, HttpContext http)
+    private static async Task<NoContent> Delete(Guid id, IRooms rooms, HttpContext http)
     {
-        var owner = http.User.InstructorId();
-        await rooms.ForOwnerAsync(id, owner);
-        await rooms.RemoveAsync(id);
-        await db.Debates.Where(d => d.Id == id && d.OwnerId == owner).ExecuteDeleteAsync(http.RequestAborted);
+        await rooms[id].DeleteAsync(http.User.InstructorId());
         return TypedResults.NoContent();
     }
-
-    private static DebateDetail Detail(Debate d) =>
-        new(d.Id, d.JoinCode, d.Status, d.Participants.Count, d.CreatedAt, d.StartedAt, d.FinishedAt, d.Plan);
 
     private static DebateDetail Detail(DebateRecord r, DebatePlan plan) =>
         new(r.Id, r.JoinCode, r.Status, r.ParticipantCount, r.CreatedAt, r.StartedAt, r.FinishedAt, plan);

@@ -12,7 +12,7 @@ using OpenClosedDebate.Server.Rooms;
 /// </summary>
 internal sealed partial class StartupTasks(
     IServiceProvider services,
-    RoomRegistry rooms,
+    IRooms rooms,
     InstructorAccounts accounts,
     SetupLink setupLink,
     JoinAddresses joinAddresses,

@@ -17,14 +17,15 @@ using OpenClosedDebate.Server.Rooms;
 /// a class behind one address joining at once spends nothing, and many guessing connections together can
 /// never try more codes than the address has lookups.
 /// </remarks>
-internal sealed class CodeLookups(RoomRegistry rooms, IOptions<RateLimitOptions> options, RefusalLog log, TimeProvider time)
+internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, TimeProvider time)
 {
     private static readonly object FailedKey = new();
 
     private readonly RateLimitOptions _limits = options.Value;
     private readonly TokenBuckets _addresses = new(options.Value.FailedCodeLookupBurst, options.Value.FailedCodeLookupRefill, time);
 
-    public async Task<Room> FindAsync(HubCallerContext caller, string? code)
+    /// <summary>The id of the debate the code names.</summary>
+    public async Task<Guid> FindAsync(HubCallerContext caller, string? code)
     {
         if (Failed(caller) >= _limits.FailedCodeLookupsPerConnection)
         {
@@ -41,9 +42,9 @@ internal sealed class CodeLookups(RoomRegistry rooms, IOptions<RateLimitOptions>
 
         try
         {
-            var room = await rooms.FindByCodeAsync(code);
+            var debateId = await rooms.FindByCodeAsync(code);
             _addresses.Return(address);
-            return room;
+            return debateId;
         }
         catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
         {

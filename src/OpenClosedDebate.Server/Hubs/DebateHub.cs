@@ -11,7 +11,7 @@ using OpenClosedDebate.Server.Rooms;
 /// The live edge. Each method finds the room, calls it and returns; rules live in the domain and
 /// <see cref="HubErrorFilter"/> turns refusals into readable errors. Method names are wire names.
 /// </summary>
-internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<RoomOptions> options) : Hub<IDebateClient>
+internal sealed class DebateHub(IRooms rooms, CodeLookups codes, IOptions<RoomOptions> options) : Hub<IDebateClient>
 {
     private static readonly object JoinsKey = new();
 
@@ -27,9 +27,9 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
             throw new HubException("rateLimited: This page has joined as too many students. Reload it to join again.");
         }
 
-        var room = await codes.FindAsync(Context, request.Code);
-        var bound = ParticipantOf(Context) is { } id && BoundRoom(Context) == room ? id : (Guid?)null;
-        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection =>
+        var room = rooms[await codes.FindAsync(Context, request.Code)];
+        var bound = ParticipantOf(Context) is { } id && BoundDebate(Context) == room.DebateId ? id : (Guid?)null;
+        return await EnterAsync(room.DebateId, RoomGroups.Public(room.DebateId), async connection =>
         {
             var result = await room.JoinAsync(request, connection, bound);
             if (result.ParticipantId != bound)
@@ -43,12 +43,10 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
 
     public async Task<RoomSnapshot> Resume(ResumeRequest request)
     {
-        var room = await rooms.FindAsync(request.DebateId)
-            ?? throw new DebateRuleException(DebateError.InvalidToken, "That debate no longer exists. Join again with a code.");
-        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection =>
+        return await EnterAsync(request.DebateId, RoomGroups.Public(request.DebateId), async connection =>
         {
-            var (participantId, snapshot) = await room.ResumeAsync(request.Token, connection);
-            return ((Guid?)participantId, snapshot);
+            var resumed = await rooms[request.DebateId].ResumeAsync(request.Token, connection);
+            return ((Guid?)resumed.ParticipantId, resumed.Snapshot);
         });
     }
 
@@ -67,36 +65,36 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
     public async Task Leave()
     {
         var (room, participantId) = Student();
-        await room.ControlAsync(new RoomCommand.Leave(participantId));
+        await room.LeaveAsync(participantId);
         await UnbindAsync();
     }
 
     public async Task<RoomSnapshot> Watch(WatchRequest request)
     {
-        var room = await codes.FindAsync(Context, request.Code);
+        var room = rooms[await codes.FindAsync(Context, request.Code)];
         var viewer = ParticipantOf(Context);
-        return await EnterAsync(room, RoomGroups.Public(room.Id), async connection => ((Guid?)null, await room.WatchAsync(connection, viewer)));
+        return await EnterAsync(room.DebateId, RoomGroups.Public(room.DebateId), async connection => ((Guid?)null, await room.WatchAsync(connection, viewer)));
     }
 
     /// <summary>Older arguments, for a connection that joined, resumed, watched or attached this debate, as it may see them.</summary>
     public async Task<ArgumentPageView> Arguments(ArgumentPageRequest request)
     {
-        if (!Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) || value is not ConnectionBinding binding || binding.Room.Id != request.DebateId)
+        if (!Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) || value is not ConnectionBinding binding || binding.DebateId != request.DebateId)
         {
             throw new DebateRuleException(DebateError.InvalidToken, "Join, watch or attach this debate on this connection first.");
         }
 
-        var audience = binding.Group == RoomGroups.Instructor(binding.Room.Id) ? Audience.Instructor
+        var audience = binding.Group == RoomGroups.Instructor(binding.DebateId) ? Audience.Instructor
             : binding.ParticipantId is null ? Audience.Projector
             : Audience.Student;
-        return await binding.Room.ArgumentsAsync(audience, binding.ParticipantId, request);
+        return await rooms[binding.DebateId].ArgumentsAsync(audience, binding.ParticipantId, request);
     }
 
     [InstructorOnly]
     public async Task<RoomSnapshot> Attach(Guid debateId)
     {
-        var room = await Owned(debateId);
-        return await EnterAsync(room, RoomGroups.Instructor(room.Id), async connection => ((Guid?)null, await room.AttachAsync(connection)));
+        var instructorId = InstructorId();
+        return await EnterAsync(debateId, RoomGroups.Instructor(debateId), async connection => ((Guid?)null, await rooms[debateId].AttachAsync(instructorId, connection)));
     }
 
     [InstructorOnly]
@@ -172,30 +170,23 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
     {
         if (Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding)
         {
-            binding.Room.Disconnected(Context.ConnectionId);
+            await rooms[binding.DebateId].DisconnectedAsync(Context.ConnectionId);
         }
 
         await base.OnDisconnectedAsync(exception);
     }
 
-    private async Task Control(Guid debateId, RoomCommand command) =>
-        await (await Owned(debateId)).ControlAsync(command);
-
-    private Task<Room> Owned(Guid debateId) => rooms.ForOwnerAsync(debateId, InstructorId());
+    private Task Control(Guid debateId, RoomCommand command) => rooms[debateId].ControlAsync(InstructorId(), command);
 
     private Guid InstructorId() => Context.User!.InstructorId();
 
-    private (Room Room, Guid ParticipantId) Student() =>
+    private (IRoomHandle Room, Guid ParticipantId) Student() =>
         Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding { ParticipantId: { } id } binding
-            ? (binding.Room, id)
+            ? (rooms[binding.DebateId], id)
             : throw new DebateRuleException(DebateError.InvalidToken, "Join the debate first.");
 
-    /// <summary>
-    /// Puts this connection in a room. It joins the room's group before the room takes its snapshot,
-    /// so every change after the snapshot reaches it; if entering fails, it leaves the group again.
-    /// </summary>
     /// <summary>Whether the student a binding speaks for is still in its debate (a projector's binding always is).</summary>
-    private static async Task<bool> StillInAsync(ConnectionBinding binding)
+    private async Task<bool> StillInAsync(ConnectionBinding binding)
     {
         if (binding.ParticipantId is not { } id)
         {
@@ -204,7 +195,7 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
 
         try
         {
-            return await binding.Room.IsActiveAsync(id);
+            return await rooms[binding.DebateId].IsActiveAsync(id);
         }
         catch (DebateRuleException)
         {
@@ -212,7 +203,11 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
         }
     }
 
-    private async Task<T> EnterAsync<T>(Room room, string group, Func<string, Task<(Guid? ParticipantId, T Result)>> enter)
+    /// <summary>
+    /// Puts this connection in a room. It joins the room's group before the room takes its snapshot,
+    /// so every change after the snapshot reaches it; if entering fails, it leaves the group again.
+    /// </summary>
+    private async Task<T> EnterAsync<T>(Guid debateId, string group, Func<string, Task<(Guid? ParticipantId, T Result)>> enter)
     {
         var connection = Context.ConnectionId;
         var old = Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) ? value as ConnectionBinding : null;
@@ -234,9 +229,9 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
             throw;
         }
 
-        if (old is not null && old.Room != room)
+        if (old is not null && old.DebateId != debateId)
         {
-            old.Room.Disconnected(connection);
+            await rooms[old.DebateId].DisconnectedAsync(connection);
         }
 
         if (old is not null && old.Group != group)
@@ -244,7 +239,7 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
             await Groups.RemoveFromGroupAsync(connection, old.Group);
         }
 
-        Context.Items[typeof(ConnectionBinding)] = new ConnectionBinding(room, entered.ParticipantId, group);
+        Context.Items[typeof(ConnectionBinding)] = new ConnectionBinding(debateId, entered.ParticipantId, group);
         return entered.Result;
     }
 
@@ -252,18 +247,18 @@ internal sealed class DebateHub(RoomRegistry rooms, CodeLookups codes, IOptions<
     {
         if (Context.Items.Remove(typeof(ConnectionBinding), out var value) && value is ConnectionBinding old)
         {
-            old.Room.Disconnected(Context.ConnectionId);
+            await rooms[old.DebateId].DisconnectedAsync(Context.ConnectionId);
             await Groups.RemoveFromGroupAsync(Context.ConnectionId, old.Group);
         }
     }
 
-    private static Room? BoundRoom(HubCallerContext context) =>
-        context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding ? binding.Room : null;
+    private static Guid? BoundDebate(HubCallerContext context) =>
+        context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding ? binding.DebateId : null;
 
     /// <summary>The student a connection speaks for, once it has joined or resumed; null before, and for instructors.</summary>
     internal static Guid? ParticipantOf(HubCallerContext context) =>
         context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding ? binding.ParticipantId : null;
 
-    /// <summary>Which room (and, for a student, which participant) this connection speaks for.</summary>
-    private sealed record ConnectionBinding(Room Room, Guid? ParticipantId, string Group);
+    /// <summary>Which debate (and, for a student, which participant) this connection speaks for: an id, never the room itself, which may live in another process.</summary>
+    private sealed record ConnectionBinding(Guid DebateId, Guid? ParticipantId, string Group);
 }

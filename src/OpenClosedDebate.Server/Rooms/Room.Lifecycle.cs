@@ -45,13 +45,18 @@ internal sealed partial class Room
         }
     }
 
-    /// <summary>Stops the room for good, e.g. when its debate is deleted, and tells everyone in it why.</summary>
+    /// <summary>Stops the room for good, e.g. when its debate is deleted, and tells everyone in it why. Closing a closed room does nothing.</summary>
     public async Task CloseAsync(string message)
     {
         long publicFlush, instructorFlush;
         await _gate.WaitAsync();
         try
         {
+            if (_closed)
+            {
+                return;
+            }
+
             (publicFlush, instructorFlush) = (_feed.Next(Audience.Student), _feed.Next(Audience.Instructor));
             _closed = true;
             _timer?.Dispose();

@@ -139,7 +139,7 @@ internal sealed partial class Room
     });
 
     /// <summary>Finds the student a token belongs to and returns their snapshot.</summary>
-    public Task<(Guid ParticipantId, RoomSnapshot Snapshot)> ResumeAsync(string? token, string connectionId) => ExecuteAsync((d, now) =>
+    public Task<Resumed> ResumeAsync(string? token, string connectionId) => ExecuteAsync((d, now) =>
     {
         if (string.IsNullOrEmpty(token) || token.Length > ResumeTokens.MaxLength)
         {
@@ -149,7 +149,7 @@ internal sealed partial class Room
         var p = d.Authenticate(ResumeTokens.Hash(token), now, _services.Options.ResumeWindowAfterFinish);
         _services.Bench.ThrowIfBenched(p.Id);
         Enter(connectionId, Audience.Student, p.Id);
-        return new Step<(Guid, RoomSnapshot)>((p.Id, _snapshots.ForStudent(d, p, now)), []);
+        return new Step<Resumed>(new Resumed(p.Id, _snapshots.ForStudent(d, p, now)), []);
     });
 
     public Task<ArgumentAck> PostArgumentAsync(Guid participantId, PostArgumentRequest request) => ExecuteAsync((d, now) =>
@@ -172,6 +172,9 @@ internal sealed partial class Room
 
     /// <summary>Whether a student is still in the debate: not removed, gone or erased.</summary>
     public Task<bool> IsActiveAsync(Guid participantId) => ReadAsync((d, _) => d.FindParticipant(participantId)?.IsActive ?? false);
+
+    /// <summary>Where the debate stands now.</summary>
+    public Task<RoomStatus> StatusAsync() => ReadAsync((d, now) => new RoomStatus(JoinCode, d.Status, d.RoundIndex, d.CurrentPhase, d.RemainingAt(now)));
 
     public Task<RoomSnapshot> AttachAsync(string connectionId) => ExecuteAsync((d, now) =>
     {
@@ -207,7 +210,7 @@ internal sealed partial class Room
         return new Step<ArgumentPageView>(new ArgumentPageView(arguments, new OlderArgumentsView(page.RoundIndex, page.Side, page.Older, page.Before)), []);
     });
 
-    /// <summary>Reads the live debate under the room's gate.</summary>
+    /// <summary>Reads the live debate under the room's gate. For the room's host only: a closure never crosses to another process.</summary>
     public Task<T> ReadAsync<T>(Func<Debate, DateTimeOffset, T> read) => ExecuteAsync((d, now) => new Step<T>(read(d, now), []));
 
     public void Disconnected(string connectionId)

@@ -6,8 +6,9 @@ using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Persistence;
 
 /// <summary>
-/// The rooms this server holds. A room is loaded from its events the first time it is needed, and
-/// every debate in a lobby or under way is loaded at start-up so its clock keeps running.
+/// The rooms this server holds. A room is loaded from its events the first time it is needed (at start-up, for
+/// every debate in a lobby or under way, so its clock keeps running), and dropped when idle or deleted. The hub and
+/// the endpoints reach it through <see cref="IRooms"/>, never directly.
 /// </summary>
 internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRegistry> log)
 {
@@ -34,53 +35,30 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
         }
     }
 
-    /// <summary>The room for a join code as a student typed it.</summary>
-    public async Task<Room> FindByCodeAsync(string? typed)
+    /// <summary>The debate a join code names, as a student typed it. A code seen once is remembered until its debate is deleted.</summary>
+    public async Task<Guid> FindByCodeAsync(string? typed)
     {
         var code = JoinCodes.Normalize(typed)
             ?? throw new DebateRuleException(DebateError.NotFound, $"A join code has {JoinCodes.Length} letters and digits. Check the code and try again.");
-        if (!_codes.TryGetValue(code, out var id))
+        if (_codes.TryGetValue(code, out var id))
         {
-            await using var db = await services.Dbs.CreateDbContextAsync();
-            id = await db.Debates.Where(d => d.JoinCode == code).Select(d => d.Id).FirstOrDefaultAsync();
-            if (id == Guid.Empty)
-            {
-                throw new DebateRuleException(DebateError.NotFound, $"No debate has the code {code}. Check the code and try again.");
-            }
-
-            _codes[code] = id;
+            return id;
         }
 
-        return await FindAsync(id) ?? throw new DebateRuleException(DebateError.NotFound, $"No debate has the code {code}. Check the code and try again.");
-    }
-
-    /// <summary>The room of a debate the instructor owns. Someone else's debate is reported as not found.</summary>
-    public async Task<Room> ForOwnerAsync(Guid id, Guid instructorId)
-    {
-        var room = await FindAsync(id);
-        return room is not null && room.OwnerId == instructorId
-            ? room
-            : throw new DebateRuleException(DebateError.NotFound, "That debate doesn't exist.");
-    }
-
-    /// <summary>Loads every debate in a lobby or under way, so their clocks run and students can resume.</summary>
-    public async Task RestoreActiveAsync(CancellationToken ct)
-    {
-        List<Guid> ids;
-        await using (var db = await services.Dbs.CreateDbContextAsync(ct))
+        await using var db = await services.Dbs.CreateDbContextAsync();
+        id = await db.Debates.Where(d => d.JoinCode == code).Select(d => d.Id).FirstOrDefaultAsync();
+        if (id == Guid.Empty)
         {
-            ids = await db.Debates.Where(d => d.Status == DebateStatus.Lobby || d.Status == DebateStatus.Running).Select(d => d.Id).ToListAsync(ct);
+            throw new DebateRuleException(DebateError.NotFound, $"No debate has the code {code}. Check the code and try again.");
         }
 
-        foreach (var id in ids)
-        {
-            if (await FindAsync(id) is { } room)
-            {
-                var (status, round, phase, remaining) = await room.ReadAsync((d, now) => (d.Status, d.RoundIndex, d.CurrentPhase, d.RemainingAt(now)));
-                LogRestored(id, room.JoinCode, status, round, phase, remaining);
-            }
-        }
+        _codes[code] = id;
+        return id;
     }
+
+    /// <summary>The room of a debate if it is in memory now, without loading it.</summary>
+    public Room? FindLoaded(Guid id) =>
+        _rooms.TryGetValue(id, out var entry) && entry.IsValueCreated && entry.Value.IsCompletedSuccessfully ? entry.Value.Result : null;
 
     /// <summary>Whether a debate's room is in memory now.</summary>
     public bool IsLoaded(Guid id) => _rooms.ContainsKey(id);
@@ -111,13 +89,31 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
         return evicted;
     }
 
-    /// <summary>Closes and forgets a room whose debate was deleted.</summary>
-    public async Task RemoveAsync(Guid id)
+    /// <summary>
+    /// Deletes a debate with everything in it. Its room is closed first, so it writes nothing more and tells everyone in
+    /// it why; it stays in memory, closed, while the rows go, so no call loads it again from rows about to be deleted.
+    /// </summary>
+    public async Task DeleteAsync(Guid id, string message)
     {
-        if (_rooms.TryRemove(id, out var entry) && entry.IsValueCreated && await entry.Value is { } room)
+        await CloseAsync(FindLoaded(id), message);
+        await using (var db = await services.Dbs.CreateDbContextAsync())
+        {
+            await db.Debates.Where(d => d.Id == id).ExecuteDeleteAsync();
+        }
+
+        // A call may have loaded the room while the rows were still there; it is closed too.
+        if (_rooms.TryRemove(id, out var entry) && entry.IsValueCreated)
+        {
+            await CloseAsync(await entry.Value, message);
+        }
+    }
+
+    private async Task CloseAsync(Room? room, string message)
+    {
+        if (room is not null)
         {
             _codes.TryRemove(room.JoinCode, out _);
-            await room.CloseAsync("The instructor deleted this debate.");
+            await room.CloseAsync(message);
         }
     }
 
@@ -137,6 +133,4 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Evicted} idle rooms from memory; {Loaded} stay loaded")]
     private partial void LogEvicted(int evicted, int loaded);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Restored debate {DebateId} ({JoinCode}): {Status}, round {RoundIndex}, {Phase}, {Remaining} left")]
-    private partial void LogRestored(Guid debateId, string joinCode, DebateStatus status, int? roundIndex, Phase? phase, TimeSpan? remaining);
 }

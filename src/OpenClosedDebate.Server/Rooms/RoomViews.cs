@@ -7,6 +7,10 @@ using OpenClosedDebate.Server.Contract;
 /// <summary>Maps the live debate to the views each audience may see.</summary>
 internal static class RoomViews
 {
+    /// <summary>The instructor's view of a debate's plan and standing.</summary>
+    public static DebateDetail Detail(Debate d) =>
+        new(d.Id, d.JoinCode, d.Status, d.Participants.Count, d.CreatedAt, d.StartedAt, d.FinishedAt, d.Plan);
+
     public static DebateView Debate(Debate d)
     {
         var s = d.Plan.Settings;

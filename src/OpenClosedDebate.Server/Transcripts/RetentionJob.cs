@@ -12,7 +12,7 @@ using OpenClosedDebate.Server.Rooms;
 /// </summary>
 internal sealed partial class RetentionJob(
     IDbContextFactory<DebateDb> dbs,
-    RoomRegistry rooms,
+    IRooms rooms,
     TimeProvider time,
     IOptions<RetentionOptions> options,
     ILogger<RetentionJob> log) : BackgroundService
@@ -42,12 +42,11 @@ internal sealed partial class RetentionJob(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var old = await db.Debates
             .Where(d => d.Status == DebateStatus.Finished && d.FinishedAt != null && d.FinishedAt < cutoff)
-            .Select(d => new { d.Id, d.JoinCode, d.FinishedAt })
+            .Select(d => new { d.Id, d.OwnerId, d.JoinCode, d.FinishedAt })
             .ToListAsync(ct);
         foreach (var debate in old)
         {
-            await rooms.RemoveAsync(debate.Id);
-            await db.Debates.Where(d => d.Id == debate.Id).ExecuteDeleteAsync(ct);
+            await rooms[debate.Id].DeleteAsync(debate.OwnerId);
             LogPurged(debate.Id, debate.JoinCode, debate.FinishedAt!.Value, keep.TotalDays);
         }
 

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.Rooms;
 
 /// <summary>
@@ -23,31 +22,27 @@ internal static class TranscriptsApi
     public static RouteGroupBuilder MapTranscriptsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/debates/{id:guid}").RequireAuthorization(AuthSetup.InstructorPolicy).WithTags("Transcripts");
-        group.MapGet("/review", async (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            TypedResults.Ok(await BuildAsync(id, share, rooms, services, http)));
-        group.MapGet("/export/transcript.md", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "transcript.md", "text/markdown; charset=utf-8", (review, stream) => WriteTextAsync(stream, Utf8, w => MarkdownExport.WriteAsync(review, w))));
-        group.MapGet("/export/arguments.csv", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "arguments.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, Csv.Encoding, w => CsvExport.WriteArgumentsAsync(review, w))));
-        group.MapGet("/export/ballots.csv", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "ballots.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, Csv.Encoding, w => CsvExport.WriteBallotsAsync(review, w))));
-        group.MapGet("/export/debate.json", (Guid id, bool? share, RoomRegistry rooms, RoomServices services, IOptions<JsonOptions> json, HttpContext http) =>
-            ExportAsync(id, share, rooms, services, http, "debate.json", "application/json; charset=utf-8", (review, stream) => JsonSerializer.SerializeAsync(stream, review, json.Value.SerializerOptions)));
+        group.MapGet("/review", async (Guid id, bool? share, IRooms rooms, HttpContext http) =>
+            TypedResults.Ok(await BuildAsync(id, share, rooms, http)));
+        group.MapGet("/export/transcript.md", (Guid id, bool? share, IRooms rooms, HttpContext http) =>
+            ExportAsync(id, share, rooms, http, "transcript.md", "text/markdown; charset=utf-8", (review, stream) => WriteTextAsync(stream, Utf8, w => MarkdownExport.WriteAsync(review, w))));
+        group.MapGet("/export/arguments.csv", (Guid id, bool? share, IRooms rooms, HttpContext http) =>
+            ExportAsync(id, share, rooms, http, "arguments.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, Csv.Encoding, w => CsvExport.WriteArgumentsAsync(review, w))));
+        group.MapGet("/export/ballots.csv", (Guid id, bool? share, IRooms rooms, HttpContext http) =>
+            ExportAsync(id, share, rooms, http, "ballots.csv", "text/csv; charset=utf-8", (review, stream) => WriteTextAsync(stream, Csv.Encoding, w => CsvExport.WriteBallotsAsync(review, w))));
+        group.MapGet("/export/debate.json", (Guid id, bool? share, IRooms rooms, IOptions<JsonOptions> json, HttpContext http) =>
+            ExportAsync(id, share, rooms, http, "debate.json", "application/json; charset=utf-8", (review, stream) => JsonSerializer.SerializeAsync(stream, review, json.Value.SerializerOptions)));
         group.MapPost("/participants/{participantId:guid}/erase", Erase);
         return group;
     }
 
-    private static async Task<ReviewView> BuildAsync(Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http)
-    {
-        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        var history = await DebateStore.HistoryAsync(services.Dbs, id, http.RequestAborted);
-        return await room.ReadAsync((d, _) => Review.Build(d, history, share == true));
-    }
+    private static Task<ReviewView> BuildAsync(Guid id, bool? share, IRooms rooms, HttpContext http) =>
+        rooms[id].ReviewAsync(http.User.InstructorId(), share == true, http.RequestAborted);
 
     private static async Task<PushStreamHttpResult> ExportAsync(
-        Guid id, bool? share, RoomRegistry rooms, RoomServices services, HttpContext http, string file, string contentType, Func<ReviewView, Stream, Task> write)
+        Guid id, bool? share, IRooms rooms, HttpContext http, string file, string contentType, Func<ReviewView, Stream, Task> write)
     {
-        var review = await BuildAsync(id, share, rooms, services, http);
+        var review = await BuildAsync(id, share, rooms, http);
         var name = $"debate-{review.Debate.JoinCode}{(share == true ? "-shared" : string.Empty)}-{file}";
         return TypedResults.Stream(stream => write(review, stream), contentType, name);
     }
@@ -58,10 +53,9 @@ internal static class TranscriptsApi
         await write(writer);
     }
 
-    private static async Task<NoContent> Erase(Guid id, Guid participantId, RoomRegistry rooms, HttpContext http)
+    private static async Task<NoContent> Erase(Guid id, Guid participantId, IRooms rooms, HttpContext http)
     {
-        var room = await rooms.ForOwnerAsync(id, http.User.InstructorId());
-        await room.EraseAsync(participantId);
+        await rooms[id].EraseAsync(http.User.InstructorId(), participantId);
         return TypedResults.NoContent();
     }
 }
