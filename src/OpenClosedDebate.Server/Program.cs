@@ -90,6 +90,7 @@ builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptio
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddDebateDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddHostedService<MigrateOnStart>();
 builder.Services.AddSingleton<EventWriter>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
 builder.Services.AddSingleton<StudentBench>();
@@ -100,13 +101,11 @@ builder.Services.AddOpenApi(ApiDocument.Name, ApiDocument.Configure);
 // Rooms reach clients through the debate hub's clients and groups, not the hub type, so they don't depend on the hub.
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IHubContext<DebateHub, IDebateClient>>().Clients);
 builder.Services.AddSingleton(sp => sp.GetRequiredService<IHubContext<DebateHub, IDebateClient>>().Groups);
-builder.Services.AddSingleton<RoomRegistry>();
-builder.Services.AddSingleton<IRooms, LocalRooms>();
+builder.AddRoomHosts();
 builder.Services.AddSingleton<InstructorAccounts>();
 builder.Services.AddSingleton<SetupLink>();
 builder.Services.AddHostedService<StartupTasks>();
 builder.Services.AddHostedService<RetentionJob>();
-builder.Services.AddHostedService<RoomEviction>();
 
 builder.Services.AddAllowedHostsDefaults(builder.Configuration);
 builder.Services.AddPersistentKeys(builder.Configuration, builder.Environment);

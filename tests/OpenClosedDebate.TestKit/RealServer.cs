@@ -158,17 +158,16 @@ public sealed class RealServer : IAsyncDisposable
     /// <summary>Polls this server's log files, on real time, until their text satisfies <paramref name="condition"/>.</summary>
     public Task PollLogsAsync(Func<string, bool> condition, string what) =>
         (_process ?? throw new InvalidOperationException("The server isn't running.")).PollUntilAsync(
-            () =>
-            {
-                var text = string.Concat(Directory.GetFiles(Path.Combine(Folder, "logs"), "*.log").Select(f =>
-                {
-                    using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                    return new StreamReader(stream).ReadToEnd();
-                }));
-                return Task.FromResult(condition(text));
-            },
+            () => Task.FromResult(condition(LogText())),
             what,
             TimeSpan.FromSeconds(30));
+
+    /// <summary>Everything in this server's log files so far.</summary>
+    public string LogText() => string.Concat(Directory.GetFiles(Path.Combine(Folder, "logs"), "*.log").Select(f =>
+    {
+        using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd();
+    }));
 
     /// <summary>The server's database as a second process reads it.</summary>
     public StoreReader Store => new(DatabaseFile, _settings.GetValueOrDefault("Persistence__Provider") == "postgres" ? _settings["ConnectionStrings__Debates"] : null);

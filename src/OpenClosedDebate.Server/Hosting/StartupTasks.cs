@@ -3,16 +3,14 @@ namespace OpenClosedDebate.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using OpenClosedDebate.Server.Auth;
-using OpenClosedDebate.Server.Persistence;
-using OpenClosedDebate.Server.Rooms;
+using OpenClosedDebate.Server.RoomHosts;
 
 /// <summary>
-/// Before the server takes requests: migrate the database and restore every debate in progress.
+/// Before the server takes requests (and after <see cref="MigrateOnStart"/>): restore every debate in progress.
 /// Once the server is listening, log the addresses phones can join at, and, if no instructor exists, a one-time setup link.
 /// </summary>
 internal sealed partial class StartupTasks(
-    IServiceProvider services,
-    IRooms rooms,
+    ActiveRooms activeRooms,
     InstructorAccounts accounts,
     SetupLink setupLink,
     JoinAddresses joinAddresses,
@@ -22,8 +20,7 @@ internal sealed partial class StartupTasks(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await DatabaseSetup.MigrateAsync(services, cancellationToken);
-        await rooms.RestoreActiveAsync(cancellationToken);
+        await activeRooms.RestoreAsync(logEach: true, cancellationToken);
         lifetime.ApplicationStarted.Register(joinAddresses.LogAtStart);
         if (!await accounts.AnyAsync(cancellationToken))
         {

@@ -27,9 +27,10 @@ internal sealed class DebateHub(IRooms rooms, CodeLookups codes, IOptions<RoomOp
             throw new HubException("rateLimited: This page has joined as too many students. Reload it to join again.");
         }
 
-        var room = rooms[await codes.FindAsync(Context, request.Code)];
-        var bound = ParticipantOf(Context) is { } id && BoundDebate(Context) == room.DebateId ? id : (Guid?)null;
-        return await EnterAsync(room.DebateId, RoomGroups.Public(room.DebateId), async connection =>
+        var debateId = await codes.FindAsync(Context, request.Code);
+        var room = rooms[debateId];
+        var bound = ParticipantOf(Context) is { } id && BoundDebate(Context) == debateId ? id : (Guid?)null;
+        return await EnterAsync(debateId, RoomGroups.Public(debateId), async connection =>
         {
             var result = await room.JoinAsync(request, connection, bound);
             if (result.ParticipantId != bound)
@@ -71,9 +72,9 @@ internal sealed class DebateHub(IRooms rooms, CodeLookups codes, IOptions<RoomOp
 
     public async Task<RoomSnapshot> Watch(WatchRequest request)
     {
-        var room = rooms[await codes.FindAsync(Context, request.Code)];
+        var debateId = await codes.FindAsync(Context, request.Code);
         var viewer = ParticipantOf(Context);
-        return await EnterAsync(room.DebateId, RoomGroups.Public(room.DebateId), async connection => ((Guid?)null, await room.WatchAsync(connection, viewer)));
+        return await EnterAsync(debateId, RoomGroups.Public(debateId), async connection => ((Guid?)null, await rooms[debateId].WatchAsync(connection, viewer)));
     }
 
     /// <summary>Older arguments, for a connection that joined, resumed, watched or attached this debate, as it may see them.</summary>

@@ -12,11 +12,10 @@ using OpenClosedDebate.Server.Contract;
 /// The owner's calls take the instructor's id and answer <c>notFound: That debate doesn't exist.</c> for anyone else's
 /// debate, so that check is made where the room is. A call on a debate that no longer exists answers
 /// <c>notFound: This debate no longer exists.</c> (<see cref="ResumeAsync"/>: <c>invalidToken</c>).
+/// <para>Every member is a method returning a task, so that a cluster's grain interface can be this interface itself.</para>
 /// </remarks>
 internal interface IRoomHandle
 {
-    Guid DebateId { get; }
-
     /// <summary>A student joins on a connection; <paramref name="bound"/> is the student the connection already speaks for in this debate, if any.</summary>
     Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, Guid? bound);
 

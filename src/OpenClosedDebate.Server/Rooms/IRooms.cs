@@ -1,9 +1,9 @@
 namespace OpenClosedDebate.Server.Rooms;
 
 /// <summary>
-/// Where the hub and the endpoints find rooms: a handle by debate id, the debate a join code names, and, at start-up,
-/// every debate in a lobby or under way brought live. One server holds its rooms itself
-/// (<c>RoomHosts.LocalRooms</c>); docs/cluster.md says how a cluster will.
+/// Where the hub and the endpoints find rooms: a handle by debate id, and the debate a join code names. One server
+/// holds its rooms itself (<c>RoomHosts.LocalRooms</c>); a cluster holds each in an Orleans grain
+/// (<c>RoomHosts.GrainRooms</c>, docs/cluster.md).
 /// </summary>
 internal interface IRooms
 {
@@ -12,7 +12,4 @@ internal interface IRooms
 
     /// <summary>The debate a join code names, as a student typed it; <c>notFound</c> if none.</summary>
     Task<Guid> FindByCodeAsync(string? typed);
-
-    /// <summary>Brings every debate in a lobby or under way live, so their clocks run and students can resume.</summary>
-    Task RestoreActiveAsync(CancellationToken ct);
 }

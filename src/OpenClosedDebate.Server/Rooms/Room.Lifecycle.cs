@@ -101,6 +101,26 @@ internal sealed partial class Room
         }
     }
 
+    /// <summary>
+    /// Stops the room because its host lets it go (a cluster moving or dropping its grain), not because its debate ended:
+    /// its clock and heartbeats stop and nothing more is written from this copy. The next host loads it from the database.
+    /// </summary>
+    internal async Task StopAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            Volatile.Write(ref _poisonedEpoch, _epoch);
+            _timer?.Dispose();
+            _timer = null;
+            _broadcaster.Dispose();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Debate {DebateId}: the data of participant {ParticipantId} was removed at the instructor's request")]
     private partial void LogErased(Guid debateId, Guid participantId);
 }

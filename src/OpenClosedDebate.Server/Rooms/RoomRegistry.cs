@@ -2,7 +2,6 @@ namespace OpenClosedDebate.Server.Rooms;
 
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
-using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Persistence;
 
 /// <summary>
@@ -38,21 +37,12 @@ internal sealed partial class RoomRegistry(RoomServices services, ILogger<RoomRe
     /// <summary>The debate a join code names, as a student typed it. A code seen once is remembered until its debate is deleted.</summary>
     public async Task<Guid> FindByCodeAsync(string? typed)
     {
-        var code = JoinCodes.Normalize(typed)
-            ?? throw new DebateRuleException(DebateError.NotFound, $"A join code has {JoinCodes.Length} letters and digits. Check the code and try again.");
-        if (_codes.TryGetValue(code, out var id))
+        var code = JoinCodes.Require(typed);
+        if (!_codes.TryGetValue(code, out var id))
         {
-            return id;
+            id = _codes[code] = await JoinCodes.FindAsync(services.Dbs, code);
         }
 
-        await using var db = await services.Dbs.CreateDbContextAsync();
-        id = await db.Debates.Where(d => d.JoinCode == code).Select(d => d.Id).FirstOrDefaultAsync();
-        if (id == Guid.Empty)
-        {
-            throw new DebateRuleException(DebateError.NotFound, $"No debate has the code {code}. Check the code and try again.");
-        }
-
-        _codes[code] = id;
         return id;
     }
 

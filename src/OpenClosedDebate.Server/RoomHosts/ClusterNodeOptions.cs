@@ -1,0 +1,31 @@
+namespace OpenClosedDebate.Server.RoomHosts;
+
+using System.ComponentModel.DataAnnotations;
+
+/// <summary>
+/// Running as one node of a cluster (docs/cluster.md): off by default, when the server holds every room itself and
+/// opens no port but its web port. On, each debate's room lives in one Orleans grain somewhere in the cluster, and
+/// the nodes find each other through the PostgreSQL database (Persistence:Provider must be postgres).
+/// </summary>
+internal sealed class ClusterNodeOptions
+{
+    public const string Section = "Cluster";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>Which cluster this node joins: nodes with the same id and database form one cluster.</summary>
+    [RegularExpression("^[A-Za-z0-9._-]{1,100}$")]
+    public string ClusterId { get; set; } = "openclosed";
+
+    /// <summary>The address other nodes reach this one at. It must be this machine's own address on their network.</summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>The TCP port nodes talk to each other on (Orleans' silo port). Keep it off the public network.</summary>
+    [Range(1, 65535)]
+    public int NodePort { get; set; } = 11111;
+
+    /// <summary>How often each node makes sure every debate in a lobby or under way is live somewhere, so one whose node died comes back without waiting for a call.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ReactivateEvery { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -1,0 +1,106 @@
+namespace OpenClosedDebate.Cluster.Tests;
+
+using System.Net.Http.Json;
+using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
+
+/// <summary>
+/// Two server processes on one PostgreSQL database, as one cluster (Cluster:Enabled): each debate's room lives on one
+/// node, whichever node a student's connection lands on, so a student on either node joins the same lobby, plays the
+/// same phase and is stored once, and a fresh look from either node sees the same debate.
+/// </summary>
+public sealed class OneOwnerTests(PostgresFixture postgres)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Students_on_two_nodes_play_one_debate_held_once_and_both_nodes_see_the_same_state()
+    {
+        var database = await postgres.DatabaseAsync();
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        await using var a = await NodeAsync(database, clusterId);
+        await using var b = await NodeAsync(database, clusterId);
+
+        // Signed in through one node, the instructor acts through the other.
+        var teacher = await a.TeacherAsync();
+        var debate = await teacher.CreateAsync(new DebatePlan
+        {
+            Motion = "Open-weight models do more good than harm.",
+            Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 120, VoteSeconds = 60 }],
+        });
+        await using var console = await b.ConnectAsync(teacher.Cookie);
+        await console.AttachAsync(debate.Id);
+        await console.ControlAsync("OpenLobby");
+
+        await using var ada = await a.ConnectAsync();
+        await using var ben = await b.ConnectAsync();
+        var adaJoined = await ada.JoinAsync(debate.JoinCode, "Ada");
+        var benJoined = await ben.JoinAsync(debate.JoinCode, "Ben");
+        Assert.NotEqual(adaJoined.ParticipantId, benJoined.ParticipantId);
+        Assert.Equal(2, benJoined.Snapshot.Counts.Open + benJoined.Snapshot.Counts.Closed + benJoined.Snapshot.Counts.Unassigned);
+
+        await console.ControlAsync("Start");
+        var adaPost = await ada.PostAsync("Open weights let anyone audit what a model learned.");
+        var benPost = await ben.PostAsync("A closed lab can recall a model that turns out to be dangerous.");
+
+        // A fresh look from each node, by a projector and by the instructor, sees one debate.
+        foreach (var node in new[] { a, b })
+        {
+            await using var projector = await node.ConnectAsync();
+            var watched = await projector.WatchAsync(debate.JoinCode);
+            Assert.Equal(Phase.Argue, watched.Clock.Phase);
+            Assert.Equal(2, watched.Counts.Open + watched.Counts.Closed + watched.Counts.Unassigned);
+
+            await using var look = await node.ConnectAsync(teacher.Cookie);
+            var attached = await look.AttachAsync(debate.Id);
+            Assert.Equal(
+                new[] { adaPost.Argument.Id, benPost.Argument.Id }.Order(),
+                (await look.EveryArgumentAsync(attached)).Select(x => x.Id).Order());
+        }
+
+        // Stored once each, by one writer: one join per student, and every sequence number once.
+        var events = a.Store.Events();
+        Assert.Equal(events.Count, events.Select(e => e.Seq).Distinct().Count());
+        Assert.Equal(2, events.Count(e => e.Type == "ParticipantJoined"));
+
+        // The room is live on exactly one node.
+        var live = 0;
+        foreach (var node in new[] { a, b })
+        {
+            live += node.LogText().Split('\n').Any(line => line.Contains("is live on this node", StringComparison.Ordinal) && line.Contains(debate.Id.ToString(), StringComparison.Ordinal)) ? 1 : 0;
+        }
+
+        Assert.Equal(1, live);
+
+        // Every refusal reads as it does on one server, whichever node holds the room (one of the two is always remote).
+        Assert.StartsWith("wrongPhase:", await RefusedAsync(() => ada.VoteAsync(0, benPost.Argument.Id.ToString())), StringComparison.Ordinal);
+        Assert.StartsWith("wrongPhase:", await RefusedAsync(() => ben.VoteAsync(0, adaPost.Argument.Id.ToString())), StringComparison.Ordinal);
+
+        // Commands reach the room from a console on either node.
+        await using var consoleOnA = await a.ConnectAsync(teacher.Cookie);
+        await consoleOnA.AttachAsync(debate.Id);
+        await consoleOnA.ControlAsync("Pause");
+        Assert.Equal("paused: The debate is already paused.", await RefusedAsync(() => consoleOnA.ControlAsync("Pause")));
+        Assert.Equal("paused: The debate is already paused.", await RefusedAsync(() => console.ControlAsync("Pause")));
+        await console.ControlAsync("ResumeClock");
+        using var review = await teacher.Http.GetAsync($"/api/debates/{debate.Id}/review", Ct);
+        Assert.True(review.IsSuccessStatusCode);
+        var detail = await (await b.SignInAsync("teacher@example.edu", RealServer.Password)).Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", Wire.Json, Ct);
+        Assert.Equal(DebateStatus.Running, detail!.Status);
+    }
+
+    private static async Task<string> RefusedAsync(Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(call);
+        return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
+    }
+
+    private static Task<RealServer> NodeAsync(string database, string clusterId)
+    {
+        var settings = PostgresCluster.Settings(database).ToDictionary(s => s.Key, s => s.Value!);
+        settings["Cluster:Enabled"] = "true";
+        settings["Cluster:ClusterId"] = clusterId;
+        settings["Cluster:NodePort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return RealServer.StartAsync(settings);
+    }
+}
