@@ -7,7 +7,8 @@ using OpenClosedDebate.Server.Contract;
 /// <summary>
 /// Two server processes on one PostgreSQL database, as one cluster (Cluster:Enabled): each debate's room lives on one
 /// node, whichever node a student's connection lands on, so a student on either node joins the same lobby, plays the
-/// same phase and is stored once, and a fresh look from either node sees the same debate.
+/// same phase and is stored once; every change reaches every connection on either node (the Redis backplane); and a
+/// fresh look from either node sees the same debate.
 /// </summary>
 public sealed class OneOwnerTests(PostgresFixture postgres)
 {
@@ -17,9 +18,10 @@ public sealed class OneOwnerTests(PostgresFixture postgres)
     public async Task Students_on_two_nodes_play_one_debate_held_once_and_both_nodes_see_the_same_state()
     {
         var database = await postgres.DatabaseAsync();
+        using var redis = await RedisServer.StartAsync();
         var clusterId = $"test-{Guid.NewGuid():N}";
-        await using var a = await NodeAsync(database, clusterId);
-        await using var b = await NodeAsync(database, clusterId);
+        await using var a = await NodeAsync(database, redis, clusterId);
+        await using var b = await NodeAsync(database, redis, clusterId);
 
         // Signed in through one node, the instructor acts through the other.
         var teacher = await a.TeacherAsync();
@@ -39,9 +41,20 @@ public sealed class OneOwnerTests(PostgresFixture postgres)
         Assert.NotEqual(adaJoined.ParticipantId, benJoined.ParticipantId);
         Assert.Equal(2, benJoined.Snapshot.Counts.Open + benJoined.Snapshot.Counts.Closed + benJoined.Snapshot.Counts.Unassigned);
 
+        // Live updates reach every connection, on either node, through the backplane: the console (on B) sees the lobby fill.
+        await console.WaitUntilAsync(v => v.Roster.Count == 2, "both students on the console's roster");
         await console.ControlAsync("Start");
+        foreach (var client in new[] { ada, ben, console })
+        {
+            await client.WaitUntilAsync(v => v.Clock?.Phase == Phase.Argue, "the argue phase");
+        }
+
         var adaPost = await ada.PostAsync("Open weights let anyone audit what a model learned.");
         var benPost = await ben.PostAsync("A closed lab can recall a model that turns out to be dangerous.");
+        foreach (var client in new[] { ada, ben, console })
+        {
+            await client.WaitUntilAsync(v => v.Arguments.ContainsKey(adaPost.Argument.Id) && v.Arguments.ContainsKey(benPost.Argument.Id), "both arguments");
+        }
 
         // A fresh look from each node, by a projector and by the instructor, sees one debate.
         foreach (var node in new[] { a, b })
@@ -82,7 +95,16 @@ public sealed class OneOwnerTests(PostgresFixture postgres)
         await consoleOnA.ControlAsync("Pause");
         Assert.Equal("paused: The debate is already paused.", await RefusedAsync(() => consoleOnA.ControlAsync("Pause")));
         Assert.Equal("paused: The debate is already paused.", await RefusedAsync(() => console.ControlAsync("Pause")));
+        foreach (var client in new[] { ada, ben, console, consoleOnA })
+        {
+            await client.WaitUntilAsync(v => v.Clock?.Paused == true, "the clock paused");
+        }
+
         await console.ControlAsync("ResumeClock");
+        foreach (var client in new[] { ada, ben, console, consoleOnA })
+        {
+            await client.WaitUntilAsync(v => v.Clock?.Paused == false, "the clock running again");
+        }
         using var review = await teacher.Http.GetAsync($"/api/debates/{debate.Id}/review", Ct);
         Assert.True(review.IsSuccessStatusCode);
         var detail = await (await b.SignInAsync("teacher@example.edu", RealServer.Password)).Http.GetFromJsonAsync<DebateDetail>($"/api/debates/{debate.Id}", Wire.Json, Ct);
@@ -95,10 +117,11 @@ public sealed class OneOwnerTests(PostgresFixture postgres)
         return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
     }
 
-    private static Task<RealServer> NodeAsync(string database, string clusterId)
+    private static Task<RealServer> NodeAsync(string database, RedisServer redis, string clusterId)
     {
         var settings = PostgresCluster.Settings(database).ToDictionary(s => s.Key, s => s.Value!);
         settings["Cluster:Enabled"] = "true";
+        settings["Cluster:Redis"] = redis.Configuration;
         settings["Cluster:ClusterId"] = clusterId;
         settings["Cluster:NodePort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return RealServer.StartAsync(settings);

@@ -25,6 +25,13 @@ internal sealed class ClusterNodeOptions
     [Range(1, 65535)]
     public int NodePort { get; set; } = 11111;
 
+    /// <summary>
+    /// The Redis server every node publishes broadcasts through (the SignalR Redis backplane), as a StackExchange.Redis
+    /// configuration string, e.g. <c>redis:6379</c>. Required for a cluster: without it a room's broadcasts would reach
+    /// only the connections on its own node.
+    /// </summary>
+    public string? Redis { get; set; }
+
     /// <summary>How often each node makes sure every debate in a lobby or under way is live somewhere, so one whose node died comes back without waiting for a call.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ReactivateEvery { get; set; } = TimeSpan.FromSeconds(2);

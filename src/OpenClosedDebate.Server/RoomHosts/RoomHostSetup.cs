@@ -3,6 +3,7 @@ namespace OpenClosedDebate.Server.RoomHosts;
 using System.Net;
 using System.Text.Json;
 using Orleans.Configuration;
+using StackExchange.Redis;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Configuration;
@@ -13,7 +14,8 @@ using OpenClosedDebate.Server.Rooms;
 /// <summary>
 /// What holds the rooms, chosen by Cluster:Enabled. Off (the default): this server, with <see cref="LocalRooms"/>, and
 /// no port but the web port. On: an Orleans silo in this process, one grain per debate (<see cref="RoomGrain"/>),
-/// membership through Orleans' ADO.NET clustering on the same PostgreSQL database as the debates.
+/// membership through Orleans' ADO.NET clustering on the same PostgreSQL database as the debates, and broadcasts to
+/// every node's connections through the SignalR Redis backplane.
 /// </summary>
 internal static class RoomHostSetup
 {
@@ -39,6 +41,14 @@ internal static class RoomHostSetup
         {
             throw new InvalidOperationException($"Cluster:AdvertisedAddress is '{cluster.AdvertisedAddress}': give this node's IP address, as other nodes reach it.");
         }
+
+        if (string.IsNullOrWhiteSpace(cluster.Redis))
+        {
+            throw new InvalidOperationException("Cluster:Enabled needs Cluster:Redis, the Redis server every node sends broadcasts through (e.g. redis:6379).");
+        }
+
+        // Broadcasts go through Redis to every node's connections; the channels carry the cluster's id, so clusters sharing a Redis stay apart.
+        builder.Services.AddSignalR().AddStackExchangeRedis(cluster.Redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"openclosed:{cluster.ClusterId}:"));
 
         var connection = builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionName)!;
         builder.UseOrleans(silo =>
