@@ -51,7 +51,7 @@ public class SnapshotBenchmarks
         _presence = new RoomPresence();
         foreach (var id in hall.StudentIds)
         {
-            _presence.Add($"connection-{id:N}", Audience.Student, id);
+            _presence.Add($"connection-{id:N}", ThisNode.Single.Name, Audience.Student, id);
         }
 
         _studentSnapshot = _snapshots.ForStudent(_debate, _student, _now);

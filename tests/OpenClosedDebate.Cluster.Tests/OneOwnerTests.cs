@@ -10,26 +10,19 @@ using OpenClosedDebate.Server.Contract;
 /// same phase and is stored once; every change reaches every connection on either node (the Redis backplane); and a
 /// fresh look from either node sees the same debate.
 /// </summary>
-public sealed class OneOwnerTests(PostgresFixture postgres)
+public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper output)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Students_on_two_nodes_play_one_debate_held_once_and_both_nodes_see_the_same_state()
     {
-        var database = await postgres.DatabaseAsync();
-        using var redis = await RedisServer.StartAsync();
-        var clusterId = $"test-{Guid.NewGuid():N}";
-        await using var a = await NodeAsync(database, redis, clusterId);
-        await using var b = await NodeAsync(database, redis, clusterId);
+        await using var cluster = await TwoNodes.StartAsync(postgres);
+        var (a, b) = (cluster.A, cluster.B);
 
         // Signed in through one node, the instructor acts through the other.
         var teacher = await a.TeacherAsync();
-        var debate = await teacher.CreateAsync(new DebatePlan
-        {
-            Motion = "Open-weight models do more good than harm.",
-            Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 120, VoteSeconds = 60 }],
-        });
+        var debate = await teacher.CreateAsync(OneRound());
         await using var console = await b.ConnectAsync(teacher.Cookie);
         await console.AttachAsync(debate.Id);
         await console.ControlAsync("OpenLobby");
@@ -111,10 +104,118 @@ public sealed class OneOwnerTests(PostgresFixture postgres)
         Assert.Equal(DebateStatus.Running, detail!.Status);
     }
 
+    [Fact]
+    public async Task When_a_node_dies_its_students_leave_the_roster_and_the_debate_goes_on_where_it_is()
+    {
+        await using var cluster = await TwoNodes.StartAsync(postgres);
+        var (a, b) = (cluster.A, cluster.B);
+        var teacher = await a.TeacherAsync();
+        var debate = await teacher.CreateAsync(OneRound());
+        await using (var first = await a.ConnectAsync(teacher.Cookie))
+        {
+            await first.AttachAsync(debate.Id);
+        }
+
+        // The console, and Ada, on the node that holds the room; Ben on the other, which then dies.
+        var (home, other) = await HoldsAsync(a, debate) ? (a, b) : (b, a);
+        await using var console = await home.ConnectAsync(teacher.Cookie);
+        await console.AttachAsync(debate.Id);
+        await console.ControlAsync("OpenLobby");
+        await using var ada = await home.ConnectAsync();
+        var adaJoined = await ada.JoinAsync(debate.JoinCode, "Ada");
+        var ben = await other.ConnectAsync();
+        var benJoined = await ben.JoinAsync(debate.JoinCode, "Ben");
+        await console.WaitUntilAsync(v => v.Roster.Count == 2 && v.Roster.Values.All(p => p.Connected), "both students connected");
+
+        var killed = System.Diagnostics.Stopwatch.StartNew();
+        other.Kill();
+        // Losing a node can move the room's registration, and Orleans may load the room again: the console then sees
+        // a heartbeat of another feed and binds again, as the browser client does (protocol §4.7).
+        (RoomClient, Func<Task>)[] survivors = [(console, () => console.AttachAsync(debate.Id)), (ada, () => ada.ResumeAsync(debate.Id, adaJoined.ResumeToken))];
+        await FollowAsync(v => v.Roster.TryGetValue(benJoined.ParticipantId, out var p) && !p.Connected, "Ben shown as gone", survivors);
+        var gone = killed.Elapsed;
+        await FollowAsync(v => v.Roster[adaJoined.ParticipantId].Connected, "Ada still connected", survivors);
+
+        await console.ControlAsync("Start");
+        await ada.WaitUntilAsync(v => v.Clock?.Phase == Phase.Argue, "the argue phase for Ada");
+        var posted = await ada.PostAsync("Open weights let anyone audit what a model learned.");
+        await console.WaitUntilAsync(v => v.Arguments.ContainsKey(posted.Argument.Id), "Ada's argument on the console");
+        output.WriteLine($"Ben left the roster {gone.TotalSeconds:0.0} s after his node was killed.");
+        Assert.True(gone < TimeSpan.FromSeconds(20), $"Ben left the roster only {gone.TotalSeconds:0.0} s after his node died.");
+    }
+
+    /// <summary>
+    /// Waits, on real time, until the first client's view meets <paramref name="condition"/>; meanwhile each client binds
+    /// again whenever it hears a heartbeat of another feed.
+    /// </summary>
+    private static async Task FollowAsync(Func<ClientView, bool> condition, string what, params (RoomClient Client, Func<Task> Bind)[] clients)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!clients[0].Client.Read(condition))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The client never saw: {what}.");
+            foreach (var (client, bind) in clients)
+            {
+                if (client.SawAnotherFeed())
+                {
+                    await bind();
+                }
+            }
+
+            await Task.Delay(100, Ct);
+        }
+    }
+
+    private static async Task<bool> HoldsAsync(RealServer node, DebateDetail debate)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            var text = node.LogText();
+            if (text.Split('\n').Any(line => line.Contains("is live on this node", StringComparison.Ordinal) && line.Contains(debate.Id.ToString(), StringComparison.Ordinal)))
+            {
+                return true;
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        return false;
+    }
+
+    private static DebatePlan OneRound() => new()
+    {
+        Motion = "Open-weight models do more good than harm.",
+        Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 120, VoteSeconds = 60 }],
+    };
+
     private static async Task<string> RefusedAsync(Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(call);
         return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
+    }
+
+    /// <summary>Two nodes of a cluster of the test's own: one new PostgreSQL database, one Redis, one cluster id.</summary>
+    private sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : IAsyncDisposable
+    {
+        public RealServer A => a;
+
+        public RealServer B => b;
+
+        public static async Task<TwoNodes> StartAsync(PostgresFixture postgres)
+        {
+            var database = await postgres.DatabaseAsync();
+            var redis = await RedisServer.StartAsync();
+            var clusterId = $"test-{Guid.NewGuid():N}";
+            return new TwoNodes(redis, await NodeAsync(database, redis, clusterId), await NodeAsync(database, redis, clusterId));
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await a.DisposeAsync();
+            await b.DisposeAsync();
+            redis.Dispose();
+        }
     }
 
     private static Task<RealServer> NodeAsync(string database, RedisServer redis, string clusterId)
@@ -122,6 +223,8 @@ public sealed class OneOwnerTests(PostgresFixture postgres)
         var settings = PostgresCluster.Settings(database).ToDictionary(s => s.Key, s => s.Value!);
         settings["Cluster:Enabled"] = "true";
         settings["Cluster:Redis"] = redis.Configuration;
+        // Orleans' own account of joining and of failure detection, so a node that fails to start says at which stage.
+        settings["Serilog:MinimumLevel:Override:Orleans"] = "Information";
         settings["Cluster:ClusterId"] = clusterId;
         settings["Cluster:NodePort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
         return RealServer.StartAsync(settings);

@@ -57,7 +57,7 @@ public sealed class FeedTests
     }
 
     [Fact]
-    public async Task A_room_no_one_is_in_sends_no_heartbeats_and_the_next_one_to_come_hears_them()
+    public async Task A_client_that_comes_to_a_room_no_one_was_in_hears_heartbeats_numbered_from_its_snapshot()
     {
         await using var server = new DebateServer();
         var teacher = await server.TeacherAsync();

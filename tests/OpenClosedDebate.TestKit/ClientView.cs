@@ -33,6 +33,9 @@ public sealed class ClientView
 
     public string? RemovedMessage { get; private set; }
 
+    /// <summary>The feed (protocol §4.7) of the room this view was last loaded from or updated by.</summary>
+    public string? Feed { get; private set; }
+
     public Dictionary<Guid, ArgumentView> Arguments { get; } = [];
 
     public Dictionary<int, ResultView> Results { get; } = [];
@@ -49,6 +52,7 @@ public sealed class ClientView
 
     public void Load(RoomSnapshot s)
     {
+        Feed = s.Feed;
         Version = s.Version;
         Audience = s.Audience;
         Debate = s.Debate;
@@ -110,6 +114,7 @@ public sealed class ClientView
 
     public void Apply(RoomUpdate update)
     {
+        Feed = update.Feed ?? Feed;
         foreach (var e in update.Events)
         {
             if (e.Seq <= Version)

@@ -95,6 +95,12 @@ public sealed class RoomClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Whether a heartbeat came from a room of another feed than the one this view holds: the room was loaded again
+    /// (on another server, say), and a client must bind again (protocol §4.7), as the browser client does.
+    /// </summary>
+    public bool SawAnotherFeed() => Read(v => v.Feed) is { } feed && Heartbeats.Count > 0 && Heartbeats[^1].Feed != feed;
+
     /// <summary>Waits, on real time, until a heartbeat arrives after the first <paramref name="seen"/>.</summary>
     public async Task<HeartbeatView> NextHeartbeatAsync(int seen, TimeSpan? timeout = null)
     {

@@ -11,7 +11,7 @@ using OpenClosedDebate.Server.Rooms;
 /// The live edge. Each method finds the room, calls it and returns; rules live in the domain and
 /// <see cref="HubErrorFilter"/> turns refusals into readable errors. Method names are wire names.
 /// </summary>
-internal sealed class DebateHub(IRooms rooms, CodeLookups codes, IOptions<RoomOptions> options) : Hub<IDebateClient>
+internal sealed class DebateHub(IRooms rooms, CodeLookups codes, ThisNode node, IOptions<RoomOptions> options) : Hub<IDebateClient>
 {
     private static readonly object JoinsKey = new();
 
@@ -208,7 +208,7 @@ internal sealed class DebateHub(IRooms rooms, CodeLookups codes, IOptions<RoomOp
     /// Puts this connection in a room. It joins the room's group before the room takes its snapshot,
     /// so every change after the snapshot reaches it; if entering fails, it leaves the group again.
     /// </summary>
-    private async Task<T> EnterAsync<T>(Guid debateId, string group, Func<string, Task<(Guid? ParticipantId, T Result)>> enter)
+    private async Task<T> EnterAsync<T>(Guid debateId, string group, Func<RoomConnection, Task<(Guid? ParticipantId, T Result)>> enter)
     {
         var connection = Context.ConnectionId;
         var old = Context.Items.TryGetValue(typeof(ConnectionBinding), out var value) ? value as ConnectionBinding : null;
@@ -216,7 +216,7 @@ internal sealed class DebateHub(IRooms rooms, CodeLookups codes, IOptions<RoomOp
         (Guid? ParticipantId, T Result) entered;
         try
         {
-            entered = await enter(connection);
+            entered = await enter(node.Connection(connection));
         }
         catch
         {

@@ -32,6 +32,17 @@ internal sealed class ClusterNodeOptions
     /// </summary>
     public string? Redis { get; set; }
 
+    /// <summary>How long a node waits for another to answer a health probe before counting it missed.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.500", "00:01:00")]
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How many probes in a row a node may miss before the others declare it dead, move its debates and drop its
+    /// students' connections from the rosters. With the defaults a node that died is declared dead in about 4 to 6 s.
+    /// </summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 2;
+
     /// <summary>How often each node makes sure every debate in a lobby or under way is live somewhere, so one whose node died comes back without waiting for a call.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan ReactivateEvery { get; set; } = TimeSpan.FromSeconds(2);

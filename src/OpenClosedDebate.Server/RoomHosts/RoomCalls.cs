@@ -13,18 +13,18 @@ using OpenClosedDebate.Server.Transcripts;
 /// </summary>
 internal sealed class RoomCalls(Guid debateId, IRoomSource source, RoomServices services) : IRoomHandle
 {
-    public async Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, Guid? bound) =>
-        await (await LiveAsync()).JoinAsync(request, connectionId, bound);
+    public async Task<JoinResult> JoinAsync(JoinRequest request, RoomConnection connection, Guid? bound) =>
+        await (await LiveAsync()).JoinAsync(request, connection, bound);
 
-    public async Task<Resumed> ResumeAsync(string? token, string connectionId)
+    public async Task<Resumed> ResumeAsync(string? token, RoomConnection connection)
     {
         var room = await source.FindAsync()
             ?? throw new DebateRuleException(DebateError.InvalidToken, "That debate no longer exists. Join again with a code.");
-        return await room.ResumeAsync(token, connectionId);
+        return await room.ResumeAsync(token, connection);
     }
 
-    public async Task<RoomSnapshot> WatchAsync(string connectionId, Guid? viewer) =>
-        await (await LiveAsync()).WatchAsync(connectionId, viewer);
+    public async Task<RoomSnapshot> WatchAsync(RoomConnection connection, Guid? viewer) =>
+        await (await LiveAsync()).WatchAsync(connection, viewer);
 
     public async Task<ArgumentAck> PostArgumentAsync(Guid participantId, PostArgumentRequest request) =>
         await (await LiveAsync()).PostArgumentAsync(participantId, request);
@@ -47,8 +47,8 @@ internal sealed class RoomCalls(Guid debateId, IRoomSource source, RoomServices 
         return Task.CompletedTask;
     }
 
-    public async Task<RoomSnapshot> AttachAsync(Guid instructorId, string connectionId) =>
-        await (await OwnedAsync(instructorId)).AttachAsync(connectionId);
+    public async Task<RoomSnapshot> AttachAsync(Guid instructorId, RoomConnection connection) =>
+        await (await OwnedAsync(instructorId)).AttachAsync(connection);
 
     public async Task ControlAsync(Guid instructorId, RoomCommand command) =>
         await (await OwnedAsync(instructorId)).ControlAsync(command);

@@ -15,7 +15,7 @@ using OpenClosedDebate.Server.Rooms;
 /// </summary>
 [Reentrant]
 [GrainType("room")]
-internal sealed partial class RoomGrain(RoomServices services, IOptions<ClusterNodeOptions> options, ILogger<RoomGrain> log) : Grain, IRoomGrain, IRoomSource
+internal sealed partial class RoomGrain(RoomServices services, IClusterMembershipService membership, IOptions<ClusterNodeOptions> options, ILogger<RoomGrain> log) : Grain, IRoomGrain, IRoomSource
 {
     private Room? _room;
     private RoomCalls? _calls;
@@ -68,11 +68,11 @@ internal sealed partial class RoomGrain(RoomServices services, IOptions<ClusterN
 
     public Task<bool> IsOwnedByAsync(Guid instructorId) => Task.FromResult(_room?.OwnerId == instructorId);
 
-    public Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, Guid? bound) => Calls.JoinAsync(request, connectionId, bound);
+    public Task<JoinResult> JoinAsync(JoinRequest request, RoomConnection connection, Guid? bound) => Calls.JoinAsync(request, connection, bound);
 
-    public Task<Resumed> ResumeAsync(string? token, string connectionId) => Calls.ResumeAsync(token, connectionId);
+    public Task<Resumed> ResumeAsync(string? token, RoomConnection connection) => Calls.ResumeAsync(token, connection);
 
-    public Task<RoomSnapshot> WatchAsync(string connectionId, Guid? viewer) => Calls.WatchAsync(connectionId, viewer);
+    public Task<RoomSnapshot> WatchAsync(RoomConnection connection, Guid? viewer) => Calls.WatchAsync(connection, viewer);
 
     public Task<ArgumentAck> PostArgumentAsync(Guid participantId, PostArgumentRequest request) => Calls.PostArgumentAsync(participantId, request);
 
@@ -86,7 +86,7 @@ internal sealed partial class RoomGrain(RoomServices services, IOptions<ClusterN
 
     public Task DisconnectedAsync(string connectionId) => Calls.DisconnectedAsync(connectionId);
 
-    public Task<RoomSnapshot> AttachAsync(Guid instructorId, string connectionId) => Calls.AttachAsync(instructorId, connectionId);
+    public Task<RoomSnapshot> AttachAsync(Guid instructorId, RoomConnection connection) => Calls.AttachAsync(instructorId, connection);
 
     public Task ControlAsync(Guid instructorId, RoomCommand command) => Calls.ControlAsync(instructorId, command);
 
@@ -104,10 +104,20 @@ internal sealed partial class RoomGrain(RoomServices services, IOptions<ClusterN
 
     public Task<RoomStatus?> StatusAsync() => Calls.StatusAsync();
 
-    /// <summary>A debate in a lobby or under way keeps its grain, whether or not anyone calls it.</summary>
+    /// <summary>
+    /// A debate in a lobby or under way keeps its grain, whether or not anyone calls it; and the connections of a node
+    /// the cluster has declared dead leave the room, so its students show as gone until they connect again.
+    /// </summary>
     private async Task StayWhileActiveAsync(CancellationToken ct)
     {
-        if (_room is { } room && (await room.StatusAsync()).Status is DebateStatus.Lobby or DebateStatus.Running)
+        if (_room is not { } room)
+        {
+            return;
+        }
+
+        var members = membership.CurrentSnapshot;
+        room.DropNodes(node => members.GetSiloStatus(SiloAddress.FromParsableString(node)) == SiloStatus.Dead);
+        if ((await room.StatusAsync()).Status is DebateStatus.Lobby or DebateStatus.Running)
         {
             DelayDeactivation(options.Value.ReactivateEvery * 3);
         }

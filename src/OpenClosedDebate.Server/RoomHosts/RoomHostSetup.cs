@@ -3,6 +3,7 @@ namespace OpenClosedDebate.Server.RoomHosts;
 using System.Net;
 using System.Text.Json;
 using Orleans.Configuration;
+using Orleans.Runtime;
 using StackExchange.Redis;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
@@ -26,6 +27,7 @@ internal static class RoomHostSetup
         var cluster = builder.Configuration.GetSection(ClusterNodeOptions.Section).Get<ClusterNodeOptions>() ?? new();
         if (!cluster.Enabled)
         {
+            builder.Services.AddSingleton(ThisNode.Single);
             builder.Services.AddSingleton<RoomRegistry>();
             builder.Services.AddSingleton<IRooms, LocalRooms>();
             builder.Services.AddHostedService<RoomEviction>();
@@ -56,6 +58,9 @@ internal static class RoomHostSetup
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "openclosed"));
 
+            // A node that stops answering is declared dead after MissedProbesLimit probes of ProbeTimeout each.
+            silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (cluster.ProbeTimeout, cluster.MissedProbesLimit));
+
             // Nodes talk on NodePort only; there are no outside Orleans clients, so no gateway port.
             silo.ConfigureEndpoints(advertised, cluster.NodePort, gatewayPort: 0, listenOnAnyHostAddress: true);
             silo.AddIncomingGrainCallFilter<RefusalFilters.Outgoing>();
@@ -69,6 +74,7 @@ internal static class RoomHostSetup
             });
         });
         builder.Services.AddSingleton<IRooms, GrainRooms>();
+        builder.Services.AddSingleton(sp => new ThisNode(sp.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString()));
         builder.Services.AddHostedService<ActiveRoomsWatch>();
     }
 

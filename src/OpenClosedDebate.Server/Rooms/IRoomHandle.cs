@@ -17,13 +17,13 @@ using OpenClosedDebate.Server.Contract;
 internal interface IRoomHandle
 {
     /// <summary>A student joins on a connection; <paramref name="bound"/> is the student the connection already speaks for in this debate, if any.</summary>
-    Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, Guid? bound);
+    Task<JoinResult> JoinAsync(JoinRequest request, RoomConnection connection, Guid? bound);
 
     /// <summary>A student comes back with their resume token.</summary>
-    Task<Resumed> ResumeAsync(string? token, string connectionId);
+    Task<Resumed> ResumeAsync(string? token, RoomConnection connection);
 
     /// <summary>A projector watches; <paramref name="viewer"/> is the student the connection spoke for until now, if any.</summary>
-    Task<RoomSnapshot> WatchAsync(string connectionId, Guid? viewer);
+    Task<RoomSnapshot> WatchAsync(RoomConnection connection, Guid? viewer);
 
     Task<ArgumentAck> PostArgumentAsync(Guid participantId, PostArgumentRequest request);
 
@@ -42,7 +42,7 @@ internal interface IRoomHandle
     Task DisconnectedAsync(string connectionId);
 
     /// <summary>The owner's console attaches on a connection.</summary>
-    Task<RoomSnapshot> AttachAsync(Guid instructorId, string connectionId);
+    Task<RoomSnapshot> AttachAsync(Guid instructorId, RoomConnection connection);
 
     /// <summary>Runs one of the owner's commands.</summary>
     Task ControlAsync(Guid instructorId, RoomCommand command);

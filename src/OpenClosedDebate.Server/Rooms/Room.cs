@@ -67,6 +67,9 @@ internal sealed partial class Room
     /// <summary>The last version stored.</summary>
     public long CommittedVersion => Volatile.Read(ref _committed);
 
+    /// <summary>Whether the debate is in a lobby or under way, read without the gate (a status is one word).</summary>
+    public bool IsLive => Volatile.Read(ref _debate).Status is DebateStatus.Lobby or DebateStatus.Running;
+
     /// <summary>The numbering of this room's group broadcasts.</summary>
     public RoomFeed Feed => _feed;
 
@@ -84,7 +87,7 @@ internal sealed partial class Room
     /// turns (<see cref="JoinPacer"/>); <paramref name="bound"/> is the student the connection already
     /// speaks for, if any: it can only retry that join, not become someone else.
     /// </summary>
-    public async Task<JoinResult> JoinAsync(JoinRequest request, string connectionId, Guid? bound)
+    public async Task<JoinResult> JoinAsync(JoinRequest request, RoomConnection connection, Guid? bound)
     {
         var capacity = Volatile.Read(ref _debate).Capacity;
         var wait = _pacer.Reserve(capacity, out var retryAfter);
@@ -105,7 +108,7 @@ internal sealed partial class Room
 
         try
         {
-            return await EnterAsStudentAsync(request, connectionId, bound);
+            return await EnterAsStudentAsync(request, connection, bound);
         }
         catch (DebateRuleException)
         {
@@ -114,7 +117,7 @@ internal sealed partial class Room
         }
     }
 
-    private Task<JoinResult> EnterAsStudentAsync(JoinRequest request, string connectionId, Guid? bound) => ExecuteAsync((d, now) =>
+    private Task<JoinResult> EnterAsStudentAsync(JoinRequest request, RoomConnection connection, Guid? bound) => ExecuteAsync((d, now) =>
     {
         var secret = request.JoinSecret;
         if (secret is not null && !ResumeTokens.IsSecret(secret))
@@ -131,7 +134,7 @@ internal sealed partial class Room
             _services.Bench.ThrowIfBenched(joined.Participant.Id);
         }
 
-        Enter(connectionId, Audience.Student, joined.Participant.Id);
+        Enter(connection, Audience.Student, joined.Participant.Id);
         var result = new JoinResult(Id, joined.Participant.Id, token, _snapshots.ForStudent(d, joined.Participant, now));
 
         // A retry answers once everything so far is stored: the first join may still be on its way to the database.
@@ -139,7 +142,7 @@ internal sealed partial class Room
     });
 
     /// <summary>Finds the student a token belongs to and returns their snapshot.</summary>
-    public Task<Resumed> ResumeAsync(string? token, string connectionId) => ExecuteAsync((d, now) =>
+    public Task<Resumed> ResumeAsync(string? token, RoomConnection connection) => ExecuteAsync((d, now) =>
     {
         if (string.IsNullOrEmpty(token) || token.Length > ResumeTokens.MaxLength)
         {
@@ -148,7 +151,7 @@ internal sealed partial class Room
 
         var p = d.Authenticate(ResumeTokens.Hash(token), now, _services.Options.ResumeWindowAfterFinish);
         _services.Bench.ThrowIfBenched(p.Id);
-        Enter(connectionId, Audience.Student, p.Id);
+        Enter(connection, Audience.Student, p.Id);
         return new Step<Resumed>(new Resumed(p.Id, _snapshots.ForStudent(d, p, now)), []);
     });
 
@@ -176,17 +179,17 @@ internal sealed partial class Room
     /// <summary>Where the debate stands now.</summary>
     public Task<RoomStatus> StatusAsync() => ReadAsync((d, now) => new RoomStatus(JoinCode, d.Status, d.RoundIndex, d.CurrentPhase, d.RemainingAt(now)));
 
-    public Task<RoomSnapshot> AttachAsync(string connectionId) => ExecuteAsync((d, now) =>
+    public Task<RoomSnapshot> AttachAsync(RoomConnection connection) => ExecuteAsync((d, now) =>
     {
-        Enter(connectionId, Audience.Instructor, null);
+        Enter(connection, Audience.Instructor, null);
         return new Step<RoomSnapshot>(_snapshots.ForInstructor(d, Presence, now) with { Joins = _pacer.View(d.Capacity) }, []);
     });
 
     /// <summary>A projector watches; <paramref name="viewer"/> is the student the connection spoke for until now, if any.</summary>
-    public Task<RoomSnapshot> WatchAsync(string connectionId, Guid? viewer) => ExecuteAsync((d, now) =>
+    public Task<RoomSnapshot> WatchAsync(RoomConnection connection, Guid? viewer) => ExecuteAsync((d, now) =>
     {
         d.RequireWatchable(viewer, now, _services.Options.ResumeWindowAfterFinish);
-        Enter(connectionId, Audience.Projector, null);
+        Enter(connection, Audience.Projector, null);
         return new Step<RoomSnapshot>(_snapshots.ForProjector(d, now), []);
     });
 
@@ -221,6 +224,15 @@ internal sealed partial class Room
         }
     }
 
+    /// <summary>Drops every connection held by a server that <paramref name="isGone"/> says has died: they will never say they left.</summary>
+    public void DropNodes(Func<string, bool> isGone)
+    {
+        foreach (var id in Presence.RemoveNodes(isGone))
+        {
+            _broadcaster.Touch(id);
+        }
+    }
+
     /// <summary>Called by the broadcaster to turn committed events into updates, numbered in the room's feed.</summary>
     internal Task<Outbox> ProjectAsync(IReadOnlyList<DebateEvent> events, IEnumerable<Guid> touched, bool resync, bool joins) => ExecuteAsync((d, now) =>
     {
@@ -230,9 +242,9 @@ internal sealed partial class Room
     });
 
     /// <summary>Counts a connection in the room; called under the gate, so the next flush already includes it.</summary>
-    private void Enter(string connectionId, Audience audience, Guid? participantId)
+    private void Enter(RoomConnection connection, Audience audience, Guid? participantId)
     {
-        if (Presence.Add(connectionId, audience, participantId) && participantId is { } id)
+        if (Presence.Add(connection.Id, connection.Node, audience, participantId) && participantId is { } id)
         {
             _broadcaster.Touch(id);
         }

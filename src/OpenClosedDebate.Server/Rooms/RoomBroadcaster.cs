@@ -186,11 +186,13 @@ internal sealed partial class RoomBroadcaster(
 
     /// <summary>
     /// Tells each group the number of its last update. Sent after every update numbered so far has been handed to
-    /// SignalR, on the same group, so it never arrives ahead of one of them. A room no one is in stays quiet.
+    /// SignalR, on the same group, so it never arrives ahead of one of them. A room no one is in stays quiet, unless its
+    /// debate is in a lobby or under way: a room loaded again on another server knows none of the connections still in
+    /// its groups, and they learn its new feed, and bind again, only from its heartbeats.
     /// </summary>
     private void SendHeartbeats()
     {
-        if (!room.Presence.Any())
+        if (!room.Presence.Any() && !room.IsLive)
         {
             return;
         }

@@ -6,16 +6,16 @@ using OpenClosedDebate.Server.Contract;
 internal sealed class RoomPresence
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, (Audience Audience, Guid? Participant)> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (Audience Audience, Guid? Participant, string Node)> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<Guid, List<string>> _byParticipant = [];
 
-    /// <summary>Adds a connection; returns true when it is a student's first.</summary>
-    public bool Add(string connectionId, Audience audience, Guid? participantId)
+    /// <summary>Adds a connection, held by the server <paramref name="node"/>; returns true when it is a student's first.</summary>
+    public bool Add(string connectionId, string node, Audience audience, Guid? participantId)
     {
         lock (_lock)
         {
             Forget(connectionId);
-            _connections[connectionId] = (audience, participantId);
+            _connections[connectionId] = (audience, participantId, node);
             if (participantId is not { } id)
             {
                 return false;
@@ -37,6 +37,25 @@ internal sealed class RoomPresence
         lock (_lock)
         {
             return Forget(connectionId);
+        }
+    }
+
+    /// <summary>Removes every connection held by a server that <paramref name="isGone"/> names; returns the students who have no connection left.</summary>
+    public List<Guid> RemoveNodes(Func<string, bool> isGone)
+    {
+        lock (_lock)
+        {
+            var gone = _connections.Where(c => isGone(c.Value.Node)).Select(c => c.Key).ToList();
+            var left = new List<Guid>();
+            foreach (var connection in gone)
+            {
+                if (Forget(connection) is { } id)
+                {
+                    left.Add(id);
+                }
+            }
+
+            return left;
         }
     }
 
