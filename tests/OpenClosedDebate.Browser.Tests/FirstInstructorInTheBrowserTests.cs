@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 public sealed class FreshServer() : WebServer(withInstructor: false)
 {
     /// <summary>A new one-time setup link's token, as the server would print at start-up.</summary>
-    public string IssueSetupToken() => Services.GetRequiredService<SetupLink>().Issue();
+    public string IssueSetupToken() => Services.GetRequiredService<SetupLink>().IssueAsync().GetAwaiter().GetResult();
 }
 
 /// <summary>The first instructor's way in: the sign-in page says how to get an account, the setup page says when it is done.</summary>

@@ -22,7 +22,7 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
 
         // Signed in through one node, the instructor acts through the other.
         var teacher = await a.TeacherAsync();
-        var debate = await teacher.CreateAsync(OneRound());
+        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
         await using var console = await b.ConnectAsync(teacher.Cookie);
         await console.AttachAsync(debate.Id);
         await console.ControlAsync("OpenLobby");
@@ -79,15 +79,15 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         Assert.Equal(1, live);
 
         // Every refusal reads as it does on one server, whichever node holds the room (one of the two is always remote).
-        Assert.StartsWith("wrongPhase:", await RefusedAsync(() => ada.VoteAsync(0, benPost.Argument.Id.ToString())), StringComparison.Ordinal);
-        Assert.StartsWith("wrongPhase:", await RefusedAsync(() => ben.VoteAsync(0, adaPost.Argument.Id.ToString())), StringComparison.Ordinal);
+        Assert.StartsWith("wrongPhase:", await TwoNodes.RefusedAsync(() => ada.VoteAsync(0, benPost.Argument.Id.ToString())), StringComparison.Ordinal);
+        Assert.StartsWith("wrongPhase:", await TwoNodes.RefusedAsync(() => ben.VoteAsync(0, adaPost.Argument.Id.ToString())), StringComparison.Ordinal);
 
         // Commands reach the room from a console on either node.
         await using var consoleOnA = await a.ConnectAsync(teacher.Cookie);
         await consoleOnA.AttachAsync(debate.Id);
         await consoleOnA.ControlAsync("Pause");
-        Assert.Equal("paused: The debate is already paused.", await RefusedAsync(() => consoleOnA.ControlAsync("Pause")));
-        Assert.Equal("paused: The debate is already paused.", await RefusedAsync(() => console.ControlAsync("Pause")));
+        Assert.Equal("paused: The debate is already paused.", await TwoNodes.RefusedAsync(() => consoleOnA.ControlAsync("Pause")));
+        Assert.Equal("paused: The debate is already paused.", await TwoNodes.RefusedAsync(() => console.ControlAsync("Pause")));
         foreach (var client in new[] { ada, ben, console, consoleOnA })
         {
             await client.WaitUntilAsync(v => v.Clock?.Paused == true, "the clock paused");
@@ -110,14 +110,14 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         await using var cluster = await TwoNodes.StartAsync(postgres);
         var (a, b) = (cluster.A, cluster.B);
         var teacher = await a.TeacherAsync();
-        var debate = await teacher.CreateAsync(OneRound());
+        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
         await using (var first = await a.ConnectAsync(teacher.Cookie))
         {
             await first.AttachAsync(debate.Id);
         }
 
         // The console, and Ada, on the node that holds the room; Ben on the other, which then dies.
-        var (home, other) = await HoldsAsync(a, debate) ? (a, b) : (b, a);
+        var (home, other) = await TwoNodes.HoldsAsync(a, debate.Id) ? (a, b) : (b, a);
         await using var console = await home.ConnectAsync(teacher.Cookie);
         await console.AttachAsync(debate.Id);
         await console.ControlAsync("OpenLobby");
@@ -164,69 +164,5 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
 
             await Task.Delay(100, Ct);
         }
-    }
-
-    private static async Task<bool> HoldsAsync(RealServer node, DebateDetail debate)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (DateTime.UtcNow < deadline)
-        {
-            var text = node.LogText();
-            if (text.Split('\n').Any(line => line.Contains("is live on this node", StringComparison.Ordinal) && line.Contains(debate.Id.ToString(), StringComparison.Ordinal)))
-            {
-                return true;
-            }
-
-            await Task.Delay(100, Ct);
-        }
-
-        return false;
-    }
-
-    private static DebatePlan OneRound() => new()
-    {
-        Motion = "Open-weight models do more good than harm.",
-        Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 120, VoteSeconds = 60 }],
-    };
-
-    private static async Task<string> RefusedAsync(Func<Task> call)
-    {
-        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(call);
-        return error.Message[(error.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
-    }
-
-    /// <summary>Two nodes of a cluster of the test's own: one new PostgreSQL database, one Redis, one cluster id.</summary>
-    private sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : IAsyncDisposable
-    {
-        public RealServer A => a;
-
-        public RealServer B => b;
-
-        public static async Task<TwoNodes> StartAsync(PostgresFixture postgres)
-        {
-            var database = await postgres.DatabaseAsync();
-            var redis = await RedisServer.StartAsync();
-            var clusterId = $"test-{Guid.NewGuid():N}";
-            return new TwoNodes(redis, await NodeAsync(database, redis, clusterId), await NodeAsync(database, redis, clusterId));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await a.DisposeAsync();
-            await b.DisposeAsync();
-            redis.Dispose();
-        }
-    }
-
-    private static Task<RealServer> NodeAsync(string database, RedisServer redis, string clusterId)
-    {
-        var settings = PostgresCluster.Settings(database).ToDictionary(s => s.Key, s => s.Value!);
-        settings["Cluster:Enabled"] = "true";
-        settings["Cluster:Redis"] = redis.Configuration;
-        // Orleans' own account of joining and of failure detection, so a node that fails to start says at which stage.
-        settings["Serilog:MinimumLevel:Override:Orleans"] = "Information";
-        settings["Cluster:ClusterId"] = clusterId;
-        settings["Cluster:NodePort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return RealServer.StartAsync(settings);
     }
 }

@@ -159,6 +159,47 @@ public sealed class LifecycleTests(PostgresFixture postgres)
         Assert.Contains(old.Debate.Id.ToString(), log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task On_PostgreSQL_a_purge_skips_while_another_node_purges_so_a_cluster_deletes_each_debate_once()
+    {
+        using var stored = await TestStore.CreateAsync(TestStore.Postgres, postgres);
+        var time = new FakeTimeProvider(DebateServer.Start);
+        await using var server = stored.Server(time);
+        await using var old = await FinishedDebate.PlayAsync(server);
+        var job = server.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<OpenClosedDebate.Server.Transcripts.RetentionJob>().Single();
+
+        // Another node's purge holds the lock: this node's hourly run, and a purge asked for now, both skip.
+        await using (var otherNode = new Npgsql.NpgsqlConnection(stored.Settings!["ConnectionStrings:Debates"]))
+        {
+            await otherNode.OpenAsync(Ct);
+            await using var purging = await otherNode.BeginTransactionAsync(Ct);
+            await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_xact_lock({OpenClosedDebate.Server.Transcripts.RetentionJob.PurgeLock})", otherNode, purging))
+            {
+                await take.ExecuteNonQueryAsync(Ct);
+            }
+
+            time.Advance(TimeSpan.FromDays(366));
+            await WaitForAsync(() => Task.FromResult(Log(server).Contains("Retention: another node is purging", StringComparison.Ordinal)), "the hourly run skipped");
+            Assert.Equal(0, await job.PurgeAsync(Ct));
+            await using var db = server.OpenDatabase();
+            Assert.Equal(1, await db.Debates.CountAsync(d => d.Id == old.Debate.Id, Ct));
+        }
+
+        // Once it is done, the next run deletes the debate, once: this one, or the job's own if it overlaps (then this one
+        // skips, or finds nothing left).
+        Assert.InRange(await job.PurgeAsync(Ct), 0, 1);
+        await using var after = server.OpenDatabase();
+        await WaitForAsync(async () => await after.Debates.CountAsync(d => d.Id == old.Debate.Id, Ct) == 0, "the old debate purged");
+        await WaitForAsync(() => Task.FromResult(Log(server).Contains(old.Debate.Id.ToString(), StringComparison.Ordinal)), "the deletion logged");
+        Assert.Single(Log(server).Split('\n'), line => line.Contains("Retention: deleted debate", StringComparison.Ordinal));
+    }
+
+    private static string Log(DebateServer server) => string.Join('\n', Directory.GetFiles(server.Folder, "openclosed-*.log").Select(f =>
+    {
+        using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+        return reader.ReadToEnd();
+    }));
+
     /// <summary>Polls the database on real time: the job runs on a background thread after the fake clock ticks.</summary>
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {

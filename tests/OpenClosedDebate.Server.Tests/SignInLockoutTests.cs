@@ -46,37 +46,39 @@ public sealed class SignInLockoutTests
     }
 
     [Fact]
-    public void The_lockout_table_keeps_at_most_its_size_however_many_addresses_are_guessed_and_still_locks_the_latest()
+    public async Task The_lockout_table_keeps_at_most_its_size_however_many_addresses_are_guessed_and_still_locks_the_latest()
     {
         var time = new FakeTimeProvider(DebateServer.Start);
-        var throttle = new SignInThrottle(Options.Create(new RateLimitOptions { TrackedSignInAddresses = 100 }), time);
+        var options = Options.Create(new RateLimitOptions { TrackedSignInAddresses = 100 });
+        var table = new LocalSignInFailures(options, time);
+        var throttle = new SignInThrottle(table, options, time);
 
         // A lock made early survives a sweep while it runs; a thousand one-off guesses only ever fill the table.
         for (var i = 0; i < 5; i++)
         {
-            throttle.Failed("ada@example.edu");
+            await throttle.FailedAsync("ada@example.edu");
         }
 
         for (var i = 0; i < 1000; i++)
         {
-            throttle.Failed($"{new string('x', 200)}{i}@example.edu");
+            await throttle.FailedAsync($"{new string('x', 200)}{i}@example.edu");
             time.Advance(TimeSpan.FromMilliseconds(10));
         }
 
-        Assert.Equal(100, throttle.Count);
+        Assert.Equal(100, table.Count);
         for (var i = 0; i < 5; i++)
         {
-            throttle.Failed("ben@example.edu");
+            await throttle.FailedAsync("ben@example.edu");
         }
 
-        Assert.NotNull(throttle.LockedFor("BEN@example.edu "));
-        Assert.Equal(100, throttle.Count);
+        Assert.NotNull(await throttle.LockedForAsync("BEN@example.edu "));
+        Assert.Equal(100, table.Count);
 
         // Once the lockout period has passed, every entry has run out and the next failure sweeps them away.
         time.Advance(TimeSpan.FromMinutes(16));
-        throttle.Failed("cy@example.edu");
-        Assert.Null(throttle.LockedFor("ben@example.edu"));
-        Assert.Equal(1, throttle.Count);
+        await throttle.FailedAsync("cy@example.edu");
+        Assert.Null(await throttle.LockedForAsync("ben@example.edu"));
+        Assert.Equal(1, table.Count);
     }
 
     private static Task<HttpResponseMessage> SignInAsync(HttpClient http, string password) =>

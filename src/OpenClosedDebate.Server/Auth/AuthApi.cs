@@ -39,7 +39,7 @@ internal static class AuthApi
                 "invalidRequest");
         }
 
-        if (throttle.LockedFor(email) is { } wait)
+        if (await throttle.LockedForAsync(email) is { } wait)
         {
             var minutes = (int)Math.Ceiling(wait.TotalMinutes);
             http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
@@ -52,11 +52,11 @@ internal static class AuthApi
         var account = await accounts.VerifyAsync(email, password, http.RequestAborted);
         if (account is null)
         {
-            throttle.Failed(email);
+            await throttle.FailedAsync(email);
             return Problems.Of(StatusCodes.Status401Unauthorized, "The e-mail or password is wrong.", "invalidCredentials");
         }
 
-        throttle.Succeeded(email);
+        await throttle.SucceededAsync(email);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AuthSetup.Principal(account.Id, account.Email));
         return TypedResults.Ok(new Instructor(account.Id, account.Email));
     }
@@ -87,7 +87,7 @@ internal static class AuthApi
             return Problems.Of(StatusCodes.Status400BadRequest, e.Message, "invalidAccount");
         }
 
-        if (!link.TryConsume(request.Token))
+        if (!await link.TryConsumeAsync(request.Token))
         {
             return Problems.Of(StatusCodes.Status403Forbidden, "This setup link is not valid. Use the link from the server's log.", "invalidSetupToken");
         }

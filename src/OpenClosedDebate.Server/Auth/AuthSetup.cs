@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.RateLimiting;
+using RedisRateLimiting;
 
 /// <summary>Instructors sign in with a cookie; students have no account.</summary>
 internal static class AuthSetup
@@ -41,9 +42,16 @@ internal static class AuthSetup
             o.AddPolicy(SignInLimit, http =>
             {
                 var perMinute = http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.SignInsPerMinutePerAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    AddressKey.Of(http.Connection.RemoteIpAddress),
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
+                var address = AddressKey.Of(http.Connection.RemoteIpAddress);
+
+                // In a cluster the window's count is kept in Redis, so an address has its attempts once, not once per node.
+                return http.RequestServices.GetService<SharedRedis>() is { } redis
+                    ? RedisRateLimitPartition.GetFixedWindowRateLimiter(
+                        redis.Key($"sign-in-window:{address}").ToString(),
+                        _ => new RedisFixedWindowRateLimiterOptions { ConnectionMultiplexerFactory = () => redis.Connection, PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })
+                    : RateLimitPartition.GetFixedWindowLimiter(
+                        address,
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) });
             });
             o.OnRejected = async (context, _) =>
             {

@@ -8,6 +8,7 @@ using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Auth;
 using OpenClosedDebate.Server.Hubs;
 using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.RateLimiting;
 using OpenClosedDebate.Server.Security;
 using MediaTypeHeaderValue = Microsoft.Net.Http.Headers.MediaTypeHeaderValue;
 
@@ -23,6 +24,8 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             BadHttpRequestException e => (e.StatusCode, "The request couldn't be read: " + (e.InnerException?.Message ?? e.Message), "invalidRequest"),
             AccountException e => (StatusCodes.Status400BadRequest, e.Message, "invalidAccount"),
             StorageUnavailableException e => (StatusCodes.Status503ServiceUnavailable, e.Message, "storageUnavailable"),
+            // A cluster's shared limits (the sign-in window) are in Redis; while it can't be reached, say so and lose nothing.
+            _ when SharedRedis.IsOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "The server can't reach the store its nodes share just now. Try again in a few seconds.", "storageUnavailable"),
             InvalidOperationException when HasUnknownCharset(http.Request) =>
                 (StatusCodes.Status415UnsupportedMediaType, "The request's charset isn't one the server can read. Send JSON in UTF-8.", "invalidRequest"),
             _ => (0, string.Empty, string.Empty),

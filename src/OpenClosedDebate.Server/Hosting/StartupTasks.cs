@@ -24,7 +24,7 @@ internal sealed partial class StartupTasks(
         lifetime.ApplicationStarted.Register(joinAddresses.LogAtStart);
         if (!await accounts.AnyAsync(cancellationToken))
         {
-            var token = setupLink.Issue();
+            var token = await setupLink.IssueAsync();
             lifetime.ApplicationStarted.Register(() => LogSetupLink($"{BaseAddress()}/setup?token={token}"));
         }
     }

@@ -15,14 +15,15 @@ using OpenClosedDebate.Server.Rooms;
 /// <remarks>
 /// The address's lookup is taken before the code is looked up and given back as soon as it is found, so
 /// a class behind one address joining at once spends nothing, and many guessing connections together can
-/// never try more codes than the address has lookups.
+/// never try more codes than the address has lookups. In a cluster an address's lookups are counted in Redis, so
+/// spreading the guesses over the nodes gains nothing.
 /// </remarks>
-internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, TimeProvider time)
+internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, IBucketStore store)
 {
     private static readonly object FailedKey = new();
 
     private readonly RateLimitOptions _limits = options.Value;
-    private readonly TokenBuckets _addresses = new(options.Value.FailedCodeLookupBurst, options.Value.FailedCodeLookupRefill, time);
+    private readonly IBuckets _addresses = store.Create("code-lookups", options.Value.FailedCodeLookupBurst, options.Value.FailedCodeLookupRefill);
 
     /// <summary>The id of the debate the code names.</summary>
     public async Task<Guid> FindAsync(HubCallerContext caller, string? code)
@@ -35,7 +36,7 @@ internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> optio
         }
 
         var address = AddressKey.Of(caller.GetHttpContext()?.Connection.RemoteIpAddress);
-        if (!_addresses.TryTake(address))
+        if (!await _addresses.TryTakeAsync(address))
         {
             throw new HubException("rateLimited: Too many wrong join codes were tried from your network. Check the code and try again in a minute.");
         }
@@ -43,7 +44,7 @@ internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> optio
         try
         {
             var debateId = await rooms.FindByCodeAsync(code);
-            _addresses.Return(address);
+            await _addresses.ReturnAsync(address);
             return debateId;
         }
         catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
@@ -53,7 +54,7 @@ internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> optio
         }
         catch
         {
-            _addresses.Return(address);
+            await _addresses.ReturnAsync(address);
             throw;
         }
     }

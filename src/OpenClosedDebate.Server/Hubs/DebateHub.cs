@@ -253,7 +253,8 @@ internal sealed class DebateHub(IRooms rooms, CodeLookups codes, ThisNode node, 
         }
     }
 
-    private static Guid? BoundDebate(HubCallerContext context) =>
+    /// <summary>The debate a connection is bound to (as a student, a projector or a console); null before.</summary>
+    internal static Guid? BoundDebate(HubCallerContext context) =>
         context.Items.TryGetValue(typeof(ConnectionBinding), out var value) && value is ConnectionBinding binding ? binding.DebateId : null;
 
     /// <summary>The student a connection speaks for, once it has joined or resumed; null before, and for instructors.</summary>

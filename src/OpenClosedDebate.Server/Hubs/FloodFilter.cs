@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Logs;
+using OpenClosedDebate.Server.Persistence;
 using OpenClosedDebate.Server.RateLimiting;
+using OpenClosedDebate.Server.Rooms;
 
 /// <summary>
 /// Rate limits on the hub.
@@ -17,14 +19,15 @@ using OpenClosedDebate.Server.RateLimiting;
 /// <item>Every refused call spends the connection's refusal allowance instead; the next call of a connection
 /// that has spent it is not run but closes the connection, so a script can't keep the room's gate busy
 /// with calls that fail, and the student it spoke for sits out <see cref="RateLimitOptions.RefusalCooldown"/>
-/// (<see cref="StudentBench"/>): a call that would speak for them again is held until then, so reopening the
+/// (<see cref="StudentBench"/>, kept where their debate's room is): a call that would speak for them again is held until then, so reopening the
 /// connection at once gains nothing.</item>
 /// </list>
 /// A refused call gets "rateLimited", changes nothing, and leaves the connection open unless it is closed as above.
 /// </summary>
 /// <remarks>
 /// The buckets keep time on the server's clock and hold only the keys that acted lately, so ten thousand
-/// students cost ten thousand small entries, and no timers.
+/// students cost ten thousand small entries, and no timers. In a cluster the students' buckets are in Redis
+/// (<see cref="RedisBuckets"/>), so a student whose connections reach several nodes still has one allowance.
 /// </remarks>
 internal sealed class FloodFilter : IHubFilter, IDisposable
 {
@@ -36,26 +39,27 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
 
     private readonly PartitionedRateLimiter<string> _calls;
     private readonly TokenBuckets _refusals;
-    private readonly TokenBuckets _arguments;
-    private readonly TokenBuckets _ballots;
-    private readonly TokenBuckets _pages;
+    private readonly IBuckets _arguments;
+    private readonly IBuckets _ballots;
+    private readonly IBuckets _pages;
     private readonly RefusalLog _log;
-    private readonly StudentBench _bench;
+    private readonly IRooms _rooms;
     private readonly TimeProvider _time;
 
-    public FloodFilter(IOptions<RateLimitOptions> options, RefusalLog log, StudentBench bench, TimeProvider time)
+    public FloodFilter(IOptions<RateLimitOptions> options, RefusalLog log, IBucketStore store, IRooms rooms, TimeProvider time)
     {
         var limits = options.Value;
         _log = log;
-        _bench = bench;
+        _rooms = rooms;
         _time = time;
         _calls = PartitionedRateLimiter.Create<string, string>(connection => RateLimitPartition.GetFixedWindowLimiter(
             connection,
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.CallsPerSecondPerConnection, Window = TimeSpan.FromSeconds(1) }));
         _refusals = new TokenBuckets(limits.RefusalBurst, limits.RefusalRefill, time);
-        _arguments = new TokenBuckets(limits.ArgumentBurst, limits.ArgumentRefill, time);
-        _ballots = new TokenBuckets(limits.BallotBurst, limits.BallotRefill, time);
-        _pages = new TokenBuckets(limits.ArgumentPageBurst, limits.ArgumentPageRefill, time);
+        // A student's allowances are shared by every node of a cluster (the connection's own limits above need not be).
+        _arguments = store.Create("arguments", limits.ArgumentBurst, limits.ArgumentRefill);
+        _ballots = store.Create("ballots", limits.BallotBurst, limits.BallotRefill);
+        _pages = store.Create("pages", limits.ArgumentPageBurst, limits.ArgumentPageRefill);
     }
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
@@ -74,9 +78,9 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
 
         if (!_refusals.HasToken(connection))
         {
-            if (DebateHub.ParticipantOf(caller) is { } student)
+            if (DebateHub.ParticipantOf(caller) is { } student && DebateHub.BoundDebate(caller) is { } debate)
             {
-                _bench.Bench(student);
+                await BenchAsync(debate, student);
             }
 
             caller.Items[ClosingKey] = true;
@@ -98,7 +102,7 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
             nameof(DebateHub.Arguments) => _pages,
             _ => null,
         };
-        if (allowance is not null && !allowance.TryTake(who))
+        if (allowance is not null && !await allowance.TryTakeAsync(who))
         {
             throw Refuse(caller, "You're sending too fast. Wait a few seconds and try again.");
         }
@@ -120,12 +124,25 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
             // A submission that wasn't accepted (refused, or not stored) costs nothing of the allowance.
             if (!accepted && allowance is not null)
             {
-                allowance.Return(who);
+                await allowance.ReturnAsync(who);
             }
         }
     }
 
     public void Dispose() => _calls.Dispose();
+
+    /// <summary>Benches the student where their debate's room is, which is where their next Resume or Join is asked about.</summary>
+    private async Task BenchAsync(Guid debate, Guid student)
+    {
+        try
+        {
+            await _rooms[debate].BenchAsync(student);
+        }
+        catch (Exception e) when (e is DebateRuleException or StorageUnavailableException)
+        {
+            // The debate is gone or can't be loaded: there is nothing to come back to, so nothing to sit out.
+        }
+    }
 
     private async Task AbortSoonAsync(HubCallerContext caller)
     {

@@ -12,7 +12,7 @@ using System.Runtime.InteropServices;
 /// this needs both. A full bucket is the same as none, so full ones are swept away whenever the table has
 /// doubled, which keeps it to the keys that have acted lately.
 /// </remarks>
-internal sealed class TokenBuckets(int burst, TimeSpan refill, TimeProvider time)
+internal sealed class TokenBuckets(int burst, TimeSpan refill, TimeProvider time) : IBuckets
 {
     private const int SweepFloor = 1024;
 
@@ -85,6 +85,16 @@ internal sealed class TokenBuckets(int burst, TimeSpan refill, TimeProvider time
             }
         }
     }
+
+    ValueTask<bool> IBuckets.TryTakeAsync(string key) => ValueTask.FromResult(TryTake(key));
+
+    ValueTask IBuckets.ReturnAsync(string key)
+    {
+        Return(key);
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask<TimeSpan> IBuckets.TimeUntilTokenAsync(string key) => ValueTask.FromResult(TimeUntilToken(key));
 
     private Bucket Refilled(Bucket bucket, long now)
     {

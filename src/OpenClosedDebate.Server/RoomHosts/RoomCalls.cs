@@ -41,6 +41,12 @@ internal sealed class RoomCalls(Guid debateId, IRoomSource source, RoomServices 
     public async Task<ArgumentPageView> ArgumentsAsync(Audience audience, Guid? participantId, ArgumentPageRequest request) =>
         await (await LiveAsync()).ArgumentsAsync(audience, participantId, request);
 
+    public Task BenchAsync(Guid participantId)
+    {
+        services.Bench.Bench(participantId);
+        return Task.CompletedTask;
+    }
+
     public Task DisconnectedAsync(string connectionId)
     {
         source.Loaded?.Disconnected(connectionId);

@@ -84,6 +84,8 @@ internal sealed partial class RoomGrain(RoomServices services, IClusterMembershi
 
     public Task<ArgumentPageView> ArgumentsAsync(Audience audience, Guid? participantId, ArgumentPageRequest request) => Calls.ArgumentsAsync(audience, participantId, request);
 
+    public Task BenchAsync(Guid participantId) => Calls.BenchAsync(participantId);
+
     public Task DisconnectedAsync(string connectionId) => Calls.DisconnectedAsync(connectionId);
 
     public Task<RoomSnapshot> AttachAsync(Guid instructorId, RoomConnection connection) => Calls.AttachAsync(instructorId, connection);

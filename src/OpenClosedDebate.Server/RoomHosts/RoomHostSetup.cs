@@ -10,6 +10,7 @@ using Orleans.Serialization.Cloning;
 using Orleans.Serialization.Configuration;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.RateLimiting;
 using OpenClosedDebate.Server.Rooms;
 
 /// <summary>
@@ -31,6 +32,7 @@ internal static class RoomHostSetup
             builder.Services.AddSingleton<RoomRegistry>();
             builder.Services.AddSingleton<IRooms, LocalRooms>();
             builder.Services.AddHostedService<RoomEviction>();
+            builder.Services.AddLocalLimits();
             return;
         }
 
@@ -50,7 +52,11 @@ internal static class RoomHostSetup
         }
 
         // Broadcasts go through Redis to every node's connections; the channels carry the cluster's id, so clusters sharing a Redis stay apart.
-        builder.Services.AddSignalR().AddStackExchangeRedis(cluster.Redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal($"openclosed:{cluster.ClusterId}:"));
+        var prefix = $"openclosed:{cluster.ClusterId}:";
+        builder.Services.AddSignalR().AddStackExchangeRedis(cluster.Redis, o => o.Configuration.ChannelPrefix = RedisChannel.Literal(prefix));
+
+        // Limits, lockouts and the setup link are shared through the same Redis, under the same prefix.
+        builder.Services.AddSharedLimits(cluster.Redis, prefix);
 
         var connection = builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionName)!;
         builder.UseOrleans(silo =>

@@ -3,11 +3,13 @@ namespace OpenClosedDebate.Server.RoomHosts;
 using Microsoft.AspNetCore.SignalR;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Persistence;
+using OpenClosedDebate.Server.RateLimiting;
 
 /// <summary>
 /// A room's refusal on its way from the node that holds the room to the node that asked. The domain's
 /// <see cref="DebateRuleException"/> (and a <see cref="HubException"/> or <see cref="StorageUnavailableException"/>)
-/// can't be sent between nodes as they are: the domain references no serializer. So the node with the room turns the
+/// can't be sent between nodes as they are: the domain references no serializer. A <see cref="BenchedException"/>
+/// keeps its wait, so the hub holds the call on the student's node just as it would with the room at hand. So the node with the room turns the
 /// refusal into this, and the node that asked turns it back (<see cref="RefusalFilters"/>), and the hub's error filter
 /// sees what it would have seen on one server.
 /// </summary>
@@ -40,6 +42,7 @@ internal sealed class RoomRefusal : Exception
         Rule,
         Hub,
         Storage,
+        Benched,
     }
 
     [Id(0)]
@@ -56,10 +59,15 @@ internal sealed class RoomRefusal : Exception
     [Id(3)]
     public List<FieldError> FieldErrors { get; private set; } = [];
 
+    /// <summary>How long a benched student still sits out.</summary>
+    [Id(4)]
+    public TimeSpan Wait { get; private set; }
+
     /// <summary>The refusal to send back for <paramref name="e"/>, or null if it isn't one (a bug stays a bug).</summary>
     public static RoomRefusal? Of(Exception e) => e switch
     {
         DebateRuleException rule => new(Kinds.Rule, rule.Error.ToString(), rule.Message, rule.FieldErrors),
+        BenchedException benched => new(Kinds.Benched, null, benched.Message) { Wait = benched.Wait },
         HubException hub => new(Kinds.Hub, null, hub.Message),
         StorageUnavailableException storage => new(Kinds.Storage, null, storage.Message),
         _ => null,
@@ -70,6 +78,7 @@ internal sealed class RoomRefusal : Exception
     {
         Kinds.Rule => new DebateRuleException(Enum.Parse<DebateError>(Error!), Sentence) { FieldErrors = FieldErrors },
         Kinds.Hub => new HubException(Sentence),
+        Kinds.Benched => new BenchedException(Wait),
         _ => new StorageUnavailableException(Sentence, this),
     };
 }

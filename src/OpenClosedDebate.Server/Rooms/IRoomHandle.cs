@@ -38,6 +38,13 @@ internal interface IRoomHandle
     /// <summary>A page of one side's older arguments, as a connection in <paramref name="audience"/> may see them.</summary>
     Task<ArgumentPageView> ArgumentsAsync(Audience audience, Guid? participantId, ArgumentPageRequest request);
 
+    /// <summary>
+    /// A connection of this student was closed for refused calls: they sit out <c>RateLimits:RefusalCooldown</c>. Kept
+    /// where the room is, which is where <see cref="ResumeAsync"/> and <see cref="JoinAsync"/> ask, whichever node
+    /// closed the connection.
+    /// </summary>
+    Task BenchAsync(Guid participantId);
+
     /// <summary>A connection left; it no longer counts as present. Never loads a room that isn't live.</summary>
     Task DisconnectedAsync(string connectionId);
 
