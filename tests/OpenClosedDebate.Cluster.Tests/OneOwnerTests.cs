@@ -23,9 +23,7 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         // Signed in through one node, the instructor acts through the other.
         var teacher = await a.TeacherAsync();
         var debate = await teacher.CreateAsync(TwoNodes.OneRound());
-        await using var console = await b.ConnectAsync(teacher.Cookie);
-        await console.AttachAsync(debate.Id);
-        await console.ControlAsync("OpenLobby");
+        await using var console = await TwoNodes.LobbyAsync(b, teacher, debate.Id);
 
         await using var ada = await a.ConnectAsync();
         await using var ben = await b.ConnectAsync();
@@ -110,17 +108,10 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         await using var cluster = await TwoNodes.StartAsync(postgres);
         var (a, b) = (cluster.A, cluster.B);
         var teacher = await a.TeacherAsync();
-        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
-        await using (var first = await a.ConnectAsync(teacher.Cookie))
-        {
-            await first.AttachAsync(debate.Id);
-        }
+        var (debate, home, other) = await cluster.PlaceAsync(teacher);
 
         // The console, and Ada, on the node that holds the room; Ben on the other, which then dies.
-        var (home, other) = await TwoNodes.HoldsAsync(a, debate.Id) ? (a, b) : (b, a);
-        await using var console = await home.ConnectAsync(teacher.Cookie);
-        await console.AttachAsync(debate.Id);
-        await console.ControlAsync("OpenLobby");
+        await using var console = await TwoNodes.LobbyAsync(home, teacher, debate.Id);
         await using var ada = await home.ConnectAsync();
         var adaJoined = await ada.JoinAsync(debate.JoinCode, "Ada");
         var ben = await other.ConnectAsync();
@@ -130,11 +121,11 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         var killed = System.Diagnostics.Stopwatch.StartNew();
         other.Kill();
         // Losing a node can move the room's registration, and Orleans may load the room again: the console then sees
-        // a heartbeat of another feed and binds again, as the browser client does (protocol §4.7).
+        // a heartbeat of another feed (or ahead of it) and binds again, as the browser client does (protocol §4.7).
         (RoomClient, Func<Task>)[] survivors = [(console, () => console.AttachAsync(debate.Id)), (ada, () => ada.ResumeAsync(debate.Id, adaJoined.ResumeToken))];
-        await FollowAsync(v => v.Roster.TryGetValue(benJoined.ParticipantId, out var p) && !p.Connected, "Ben shown as gone", survivors);
+        await TwoNodes.FollowAsync(v => v.Roster.TryGetValue(benJoined.ParticipantId, out var p) && !p.Connected, "Ben shown as gone", survivors);
         var gone = killed.Elapsed;
-        await FollowAsync(v => v.Roster[adaJoined.ParticipantId].Connected, "Ada still connected", survivors);
+        await TwoNodes.FollowAsync(v => v.Roster[adaJoined.ParticipantId].Connected, "Ada still connected", survivors);
 
         await console.ControlAsync("Start");
         await ada.WaitUntilAsync(v => v.Clock?.Phase == Phase.Argue, "the argue phase for Ada");
@@ -142,27 +133,5 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         await console.WaitUntilAsync(v => v.Arguments.ContainsKey(posted.Argument.Id), "Ada's argument on the console");
         output.WriteLine($"Ben left the roster {gone.TotalSeconds:0.0} s after his node was killed.");
         Assert.True(gone < TimeSpan.FromSeconds(20), $"Ben left the roster only {gone.TotalSeconds:0.0} s after his node died.");
-    }
-
-    /// <summary>
-    /// Waits, on real time, until the first client's view meets <paramref name="condition"/>; meanwhile each client binds
-    /// again whenever it hears a heartbeat of another feed.
-    /// </summary>
-    private static async Task FollowAsync(Func<ClientView, bool> condition, string what, params (RoomClient Client, Func<Task> Bind)[] clients)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!clients[0].Client.Read(condition))
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"The client never saw: {what}.");
-            foreach (var (client, bind) in clients)
-            {
-                if (client.SawAnotherFeed())
-                {
-                    await bind();
-                }
-            }
-
-            await Task.Delay(100, Ct);
-        }
     }
 }

@@ -187,11 +187,8 @@ public sealed class SharedLimitsTests(PostgresFixture postgres) : IAsyncLifetime
         var teacher = await a.SignInAsync("teacher@example.edu", RealServer.Password);
 
         // A student's allowance for arguments is one, whichever node each of her connections is on.
-        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
-        await using var console = await b.ConnectAsync(teacher.Cookie);
-        await console.AttachAsync(debate.Id);
-        await console.ControlAsync("OpenLobby");
-        var (home, other) = await TwoNodes.HoldsAsync(a, debate.Id) ? (a, b) : (b, a);
+        var (debate, home, other) = await cluster.PlaceAsync(teacher);
+        await using var console = await TwoNodes.LobbyAsync(b, teacher, debate.Id);
         await using var ada = await a.ConnectAsync();
         var joined = await ada.JoinAsync(debate.JoinCode, "Ada");
         await using var ben = await other.ConnectAsync();

@@ -1,6 +1,7 @@
 namespace OpenClosedDebate.Cluster.Tests;
 
 using OpenClosedDebate.Domain.Debates;
+using OpenClosedDebate.Server.Contract;
 
 /// <summary>
 /// Two nodes of a cluster of the test's own: one new PostgreSQL database, one Redis, one cluster id, and two real server
@@ -25,6 +26,29 @@ internal sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : 
         return new TwoNodes(redis, await NodeAsync(database, redis, clusterId, settings), await NodeAsync(database, redis, clusterId, settings));
     }
 
+    /// <summary>
+    /// The teacher's new debate, its room loaded through node A, and which node holds the room and which doesn't.
+    /// </summary>
+    public async Task<(DebateDetail Debate, RealServer Holder, RealServer Other)> PlaceAsync(Teacher teacher, DebatePlan? plan = null)
+    {
+        var debate = await teacher.CreateAsync(plan ?? OneRound());
+        await using (var first = await a.ConnectAsync(teacher.Cookie))
+        {
+            await first.AttachAsync(debate.Id);
+        }
+
+        return await HoldsAsync(a, debate.Id) ? (debate, a, b) : (debate, b, a);
+    }
+
+    /// <summary>The teacher's console on the debate, through <paramref name="node"/>, with the lobby opened.</summary>
+    public static async Task<RoomClient> LobbyAsync(RealServer node, Teacher teacher, Guid debateId)
+    {
+        var console = await node.ConnectAsync(teacher.Cookie);
+        await console.AttachAsync(debateId);
+        await console.ControlAsync("OpenLobby");
+        return console;
+    }
+
     /// <summary>Whether the debate's room is live on <paramref name="node"/> (waits, on real time, for it to say so).</summary>
     public static async Task<bool> HoldsAsync(RealServer node, Guid debateId)
     {
@@ -42,6 +66,38 @@ internal sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : 
 
         return false;
     }
+
+    /// <summary>
+    /// Waits, on real time, until the first client's view meets <paramref name="condition"/>; meanwhile each client binds
+    /// again whenever it knows it is behind (protocol §4.7), as the browser client does. Returns how many of them bound
+    /// again.
+    /// </summary>
+    public static async Task<int> FollowAsync(Func<ClientView, bool> condition, string what, params (RoomClient Client, Func<Task> Bind)[] clients)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var bound = new HashSet<RoomClient>();
+        while (!clients[0].Client.Read(condition))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The client never saw: {what}. {Describe(clients[0].Client)}");
+            foreach (var (client, bind) in clients)
+            {
+                if (client.IsBehind())
+                {
+                    await bind();
+                    bound.Add(client);
+                }
+            }
+
+            await Task.Delay(100, Ct);
+        }
+
+        return bound.Count;
+    }
+
+    /// <summary>Where a client's view stands, for a failure's message.</summary>
+    public static string Describe(RoomClient client) => client.Read(v =>
+        $"Its view: version {v.Version}, feed {v.Feed} flush {v.Flush}{(v.MissedUpdate ? " (missed one)" : string.Empty)}, {v.Arguments.Count} arguments, paused {v.Clock?.Paused}; "
+        + $"its last heartbeat: {(client.Heartbeats.Count > 0 ? $"{client.Heartbeats[^1].Feed} flush {client.Heartbeats[^1].Flush} at {client.Heartbeats[^1].ServerNow:HH:mm:ss.fff}" : "none")}; connection {client.Connection.State}.");
 
     public static DebatePlan OneRound() => new()
     {

@@ -36,6 +36,15 @@ public sealed class ClientView
     /// <summary>The feed (protocol §4.7) of the room this view was last loaded from or updated by.</summary>
     public string? Feed { get; private set; }
 
+    /// <summary>The number (protocol §4.7) of the last of its group's updates this view holds.</summary>
+    public long Flush { get; private set; }
+
+    /// <summary>
+    /// Whether this view knows it missed one of its group's updates: one came numbered past the next, or from another
+    /// feed. A client then binds again (protocol §4.7).
+    /// </summary>
+    public bool MissedUpdate { get; private set; }
+
     public Dictionary<Guid, ArgumentView> Arguments { get; } = [];
 
     public Dictionary<int, ResultView> Results { get; } = [];
@@ -52,7 +61,7 @@ public sealed class ClientView
 
     public void Load(RoomSnapshot s)
     {
-        Feed = s.Feed;
+        (Feed, Flush, MissedUpdate) = (s.Feed, s.Flush, false);
         Version = s.Version;
         Audience = s.Audience;
         Debate = s.Debate;
@@ -114,6 +123,12 @@ public sealed class ClientView
 
     public void Apply(RoomUpdate update)
     {
+        if (update.Flush is { } flush)
+        {
+            MissedUpdate |= update.Feed != Feed || flush > Flush + 1;
+            Flush = Math.Max(Flush, flush);
+        }
+
         Feed = update.Feed ?? Feed;
         foreach (var e in update.Events)
         {

@@ -96,10 +96,10 @@ public sealed class RoomClient : IAsyncDisposable
     }
 
     /// <summary>
-    /// Whether a heartbeat came from a room of another feed than the one this view holds: the room was loaded again
-    /// (on another server, say), and a client must bind again (protocol §4.7), as the browser client does.
+    /// Whether this client knows it has missed something and must bind again (protocol §4.7), as the browser client
+    /// does: an update numbered past the next, a heartbeat ahead of the view, or one of another feed.
     /// </summary>
-    public bool SawAnotherFeed() => Read(v => v.Feed) is { } feed && Heartbeats.Count > 0 && Heartbeats[^1].Feed != feed;
+    public bool IsBehind() => Read(v => v.MissedUpdate || (Heartbeats.Count > 0 && Heartbeats[^1] is var beat && (beat.Feed != v.Feed || beat.Flush > v.Flush)));
 
     /// <summary>Waits, on real time, until a heartbeat arrives after the first <paramref name="seen"/>.</summary>
     public async Task<HeartbeatView> NextHeartbeatAsync(int seen, TimeSpan? timeout = null)
