@@ -85,6 +85,7 @@ builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<Connect
         return socket;
     });
 PublicUrlOptions.Add(builder.Services);
+ProxyOptions.Add(builder.Services);
 builder.Services.AddSingleton<JoinAddresses>();
 builder.Services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -143,6 +144,10 @@ if (cli)
 
 // Listening to Kestrel's connection metrics from the start, before the first connection comes.
 app.Services.GetRequiredService<ConnectionMonitor>();
+
+// Behind a proxy named in Proxy:KnownProxies, the client's address and scheme are the proxy's word for them, for
+// everything after this: the logs, the limits, the cookies.
+ProxyOptions.Use(app);
 
 // Request logging sits outside the exception handler, so it logs the status the client got (a refusal
 // turned into a 404 is logged as a 404, without a stack trace).
