@@ -2,6 +2,9 @@ namespace OpenClosedDebate.Cluster.Tests;
 
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using OpenClosedDebate.Domain.Debates;
@@ -128,7 +131,19 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
         }
 
         await console.ControlAsync("Pause");
-        await Task.Delay(TimeSpan.FromSeconds(5) - down.Elapsed, Ct);
+
+        // Sign-in, whose window per address is counted only in Redis, says so and asks to try again.
+        using (var signIn = await a.Http().PostAsJsonAsync("/api/auth/sign-in", new Credentials("teacher@example.edu", RealServer.Password), Wire.Json, Ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+            Assert.Equal("storageUnavailable", (await signIn.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString());
+        }
+
+        if (TimeSpan.FromSeconds(5) - down.Elapsed is { Ticks: > 0 } left)
+        {
+            await Task.Delay(left, Ct);
+        }
+
         await cluster.Redis.RestartAsync();
         var up = Stopwatch.StartNew();
 
