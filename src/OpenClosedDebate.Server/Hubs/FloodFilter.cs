@@ -78,14 +78,15 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
 
         if (!_refusals.HasToken(connection))
         {
+            // Closed first, whatever becomes of the bench: it is asked of the room's node, which may be gone just now.
+            caller.Items[ClosingKey] = true;
+            _ = AbortSoonAsync(caller);
+            _log.ClosedConnection("kept sending calls that were refused");
             if (DebateHub.ParticipantOf(caller) is { } student && DebateHub.BoundDebate(caller) is { } debate)
             {
                 await BenchAsync(debate, student);
             }
 
-            caller.Items[ClosingKey] = true;
-            _ = AbortSoonAsync(caller);
-            _log.ClosedConnection("kept sending calls that were refused");
             throw new HubException(ClosedSentence);
         }
 
@@ -141,6 +142,11 @@ internal sealed class FloodFilter : IHubFilter, IDisposable
         catch (Exception e) when (e is DebateRuleException or StorageUnavailableException)
         {
             // The debate is gone or can't be loaded: there is nothing to come back to, so nothing to sit out.
+        }
+        catch (Exception e) when (e is Orleans.Runtime.OrleansException or TimeoutException)
+        {
+            // The room's node is lost mid-call; the room comes back elsewhere without this bench, and the connection is
+            // closed all the same.
         }
     }
 
