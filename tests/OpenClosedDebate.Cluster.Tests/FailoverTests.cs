@@ -25,26 +25,7 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
     public async Task When_the_node_holding_a_debate_is_killed_mid_argue_and_again_mid_vote_the_debate_goes_on_and_keeps_each_acknowledged_submission_once()
     {
         await using var cluster = await TwoNodes.StartAsync(postgres);
-        var teacher = await cluster.A.TeacherAsync();
-        var (debate, holder, other) = await cluster.PlaceAsync(teacher, new DebatePlan
-        {
-            Motion = "Open-weight models do more good than harm.",
-            Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 600, VoteSeconds = 600 }],
-        });
-        var console = await TwoNodes.LobbyAsync(other, teacher, debate.Id);
-
-        // Two students on the node that holds the room, two on the other.
-        var students = new List<Student>();
-        foreach (var (name, node) in new[] { ("Ada", holder), ("Ben", holder), ("Cy", other), ("Dee", other) })
-        {
-            var client = await node.ConnectAsync();
-            await client.JoinAsync(debate.JoinCode, name);
-            students.Add(new Student(name, client, node));
-        }
-
-        await console.WaitUntilAsync(v => v.Roster.Count == 4, "all four students on the roster");
-        await console.ControlAsync("Start");
-        await console.WaitUntilAsync(v => v.Clock?.Phase == Phase.Argue, "the argue phase");
+        var (teacher, debate, holder, other, console, students) = await ArguingAsync(cluster);
         foreach (var s in students)
         {
             await s.Argument($"{s.Name}'s first argument: open weights let anyone audit a model.").Send(s.Client);
@@ -89,6 +70,75 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
         Assert.Equal(students.SelectMany(s => s.Arguments.Keys).Order(), posted.Select(e => e.RequestId!).Order());
         var ballots = holder.Store.Events("BallotCast");
         Assert.Equal(students.SelectMany(s => s.Ballots).Order(), ballots.Select(e => e.RequestId!).Order());
+
+        foreach (var s in students)
+        {
+            await s.Client.DisposeAsync();
+        }
+
+        await console.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task When_the_node_holding_a_debate_freezes_and_thaws_after_the_cluster_moved_the_room_its_stale_room_refuses_no_one_and_stores_nothing_twice()
+    {
+        await using var cluster = await TwoNodes.StartAsync(postgres);
+        var (_, debate, holder, other, console, students) = await ArguingAsync(cluster);
+
+        // The holder freezes. The cluster declares it dead and the room comes back on the other node, where Cy and Dee
+        // post; Ada and Ben send theirs to the frozen node, which holds them unread.
+        var frozen = Stopwatch.StartNew();
+        holder.Freeze();
+        var onOther = students.Where(s => s.Node == other).ToList();
+        foreach (var s in onOther)
+        {
+            await SendUntilAcknowledgedAsync(s, s.Argument($"{s.Name}: posted while the holder was frozen."));
+        }
+
+        output.WriteLine($"The room answered on the other node {frozen.Elapsed.TotalSeconds:0.0} s after the freeze.");
+
+        // A frozen node's connection stays open, so it is declared dead only once that has been quiet for
+        // Cluster:MaxProbeTimeout times Cluster:MissedProbesLimit (8 s); with Orleans' own default it took 16-18 s.
+        Assert.True(frozen.Elapsed < TimeSpan.FromSeconds(13), $"The room answered on the other node only {frozen.Elapsed.TotalSeconds:0.0} s after the freeze.");
+        var onHolder = students.Where(s => s.Node == holder).ToList();
+        var held = onHolder.Select(s => (Student: s, Pending: s.Argument($"{s.Name}: sent to the frozen node."))).ToList();
+        var sending = held.Select(h => Refusal(h.Pending.Send(h.Student.Client))).ToList();
+
+        // It thaws with its stale room in memory and the held calls to answer.
+        holder.Thaw();
+        var refusals = await Task.WhenAll(sending);
+        Assert.DoesNotContain(refusals, r => r is not null && r.Contains("storageUnavailable", StringComparison.Ordinal));
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (refusals[i] is not null)
+            {
+                // Cut off (the thawed node may find out it was declared dead and stop): sent again through the other.
+                await held[i].Student.ReconnectAsync(other, debate.Id);
+                await SendUntilAcknowledgedAsync(held[i].Student, held[i].Pending);
+            }
+        }
+
+        // And once more from everyone, through the other node, after the dust settles.
+        foreach (var s in students.Where(s => s.Node == holder).ToList())
+        {
+            await s.ReconnectAsync(other, debate.Id);
+        }
+
+        foreach (var s in students)
+        {
+            await SendUntilAcknowledgedAsync(s, s.Argument($"{s.Name}: posted after the thaw."));
+        }
+
+        var fenced = holder.LogText().Contains("was already stored by another writer", StringComparison.Ordinal);
+        output.WriteLine($"The thawed node {(holder.IsRunning ? "is still running" : "stopped")}; its stale room {(fenced ? "lost a write to the new one and ran it again" : "wrote nothing")}; {refusals.Count(r => r is not null)} of {held.Count} held calls were cut off.");
+
+        // Each acknowledged argument stored once, under its request id, in one unbroken history.
+        var posted = other.Store.Events("ArgumentPosted");
+        Assert.Equal(students.SelectMany(s => s.Arguments.Keys).Order(), posted.Select(e => e.RequestId!).Order());
+        var seqs = other.Store.Events().Select(e => e.Seq).Order().ToList();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+        var truth = await console.AttachAsync(debate.Id);
+        Assert.Equal(posted.Count, (await console.EveryArgumentAsync(truth)).Count);
 
         foreach (var s in students)
         {
@@ -174,6 +224,33 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
     }
 
     /// <summary>
+    /// A debate of one ten-minute round, its room placed on one node (the holder) and its console on the other, with
+    /// Ada and Ben on the holder and Cy and Dee on the other, in its argue phase.
+    /// </summary>
+    private static async Task<(Teacher Teacher, DebateDetail Debate, RealServer Holder, RealServer Other, RoomClient Console, List<Student> Students)> ArguingAsync(TwoNodes cluster)
+    {
+        var teacher = await cluster.A.TeacherAsync();
+        var (debate, holder, other) = await cluster.PlaceAsync(teacher, new DebatePlan
+        {
+            Motion = "Open-weight models do more good than harm.",
+            Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 600, VoteSeconds = 600 }],
+        });
+        var console = await TwoNodes.LobbyAsync(other, teacher, debate.Id);
+        var students = new List<Student>();
+        foreach (var (name, node) in new[] { ("Ada", holder), ("Ben", holder), ("Cy", other), ("Dee", other) })
+        {
+            var client = await node.ConnectAsync();
+            await client.JoinAsync(debate.JoinCode, name);
+            students.Add(new Student(name, client, node));
+        }
+
+        await console.WaitUntilAsync(v => v.Roster.Count == 4, "all four students on the roster");
+        await console.ControlAsync("Start");
+        await console.WaitUntilAsync(v => v.Clock?.Phase == Phase.Argue, "the argue phase");
+        return (teacher, debate, holder, other, console, students);
+    }
+
+    /// <summary>
     /// Kills <paramref name="dying"/> while each student's next submission is on its way, then waits until every
     /// student has it acknowledged, as the browser client would: a student on the dead node reconnects through the
     /// survivor and resumes, and a submission that got no answer is sent again with the same request id.
@@ -219,6 +296,31 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
         {
             Assert.Equal(HubConnectionState.Connected, s.Client.Connection.State);
             Assert.Equal(connectionId, s.Client.Connection.ConnectionId);
+        }
+    }
+
+    /// <summary>Sends a submission until it is acknowledged, as the client does with a call that got no answer (30 s at most).</summary>
+    private static async Task SendUntilAcknowledgedAsync(Student s, Pending pending)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await Succeeds(pending.Send(s.Client)))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{s.Name}'s submission was never acknowledged.");
+            await Task.Delay(200, Ct);
+        }
+    }
+
+    /// <summary>The refusal or error that ended a call, or null if it was answered.</summary>
+    private static async Task<string?> Refusal(Task call)
+    {
+        try
+        {
+            await call;
+            return null;
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or OperationCanceledException or IOException or System.Net.WebSockets.WebSocketException)
+        {
+            return $"{e.GetType().Name}: {e.Message}";
         }
     }
 

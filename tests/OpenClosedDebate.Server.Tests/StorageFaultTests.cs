@@ -1,12 +1,9 @@
 namespace OpenClosedDebate.Server.Tests;
 
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 using OpenClosedDebate.Server.Persistence;
 
@@ -17,7 +14,7 @@ public sealed class StorageFaultTests
     {
         var fault = new EventInsertFault();
         await using var server = FaultyServer(fault);
-        await using var room = await ArguingAsync(server);
+        await using var room = await RunningDebate.ArguingAsync(server);
         var (ada, ben) = (room.Students[0], room.Students[1]);
 
         fault.Failing = true;
@@ -45,7 +42,7 @@ public sealed class StorageFaultTests
     {
         var fault = new EventInsertFault();
         await using var server = FaultyServer(fault);
-        await using var room = await ArguingAsync(server);
+        await using var room = await RunningDebate.ArguingAsync(server);
         var (ada, ben) = (room.Students[0], room.Students[1]);
         await ada.PostAsync("Weights enable audits.", requestId: "ada-1");
         var erase = $"/api/debates/{room.Debate.Id}/participants/{ada.ParticipantId}/erase";
@@ -123,49 +120,14 @@ public sealed class StorageFaultTests
     private static DebateServer FaultyServer(EventInsertFault fault) =>
         new(configure: s => s.ConfigureDbContext<DebateDb>(o => o.AddInterceptors(fault)));
 
-    /// <summary>Ada and Ben in the first round's arguing.</summary>
-    private static async Task<Scenario> ArguingAsync(DebateServer server)
-    {
-        var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada", "Ben");
-        await room.Console.ControlAsync("Start");
-        await Scenario.WaitForPhaseAsync(room.Students[0], 0, Phase.Argue);
-        return room;
-    }
-
-    /// <summary>Makes inserts of debate events fail, as a full or read-only disk would, whether they run synchronously (the writer's thread) or not.</summary>
-    private sealed class EventInsertFault : DbCommandInterceptor
+    /// <summary>Makes inserts of debate events fail, as a full or read-only disk would.</summary>
+    private sealed class EventInsertFault : EventInsertInterceptor
     {
         public volatile bool Failing;
 
-        public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+        protected override void OnEventInsert()
         {
-            ThrowIfFailing(command);
-            return base.ReaderExecuting(command, eventData, result);
-        }
-
-        public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-        {
-            ThrowIfFailing(command);
-            return base.NonQueryExecuting(command, eventData, result);
-        }
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            ThrowIfFailing(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            ThrowIfFailing(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void ThrowIfFailing(DbCommand command)
-        {
-            if (Failing && command.CommandText.Contains("INSERT INTO \"DebateEvents\"", StringComparison.Ordinal))
+            if (Failing)
             {
                 throw new IOException("disk I/O error (injected)");
             }

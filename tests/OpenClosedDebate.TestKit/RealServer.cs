@@ -88,10 +88,23 @@ public sealed class RealServer : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>Stops the process where it stands (SIGSTOP), as a long pause or a cut network would: it answers nothing, and knows nothing of it.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>Lets a frozen process go on (SIGCONT), with whatever it held in memory then.</summary>
+    public void Thaw() => Signal("CONT");
+
     /// <summary>Starts the server again on the same database and port.</summary>
     public Task RestartAsync() => StartProcessAsync();
 
     public bool IsRunning => _process is { HasExited: false };
+
+    private void Signal(string name)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{name}", ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+        Assert.True(kill.ExitCode == 0, $"kill -{name} {ProcessId} failed.");
+    }
 
     /// <summary>Adds an instructor with the CLI verb, as an administrator would, and signs them in.</summary>
     public async Task<Teacher> TeacherAsync(string email = "teacher@example.edu")

@@ -26,8 +26,12 @@ public sealed class TestStore : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "sqlite or postgres"),
     };
 
-    /// <summary>A server on this store, on a fake clock at <paramref name="time"/> (or <see cref="DebateServer.Start"/>).</summary>
-    public DebateServer Server(FakeTimeProvider? time = null) => new(_file.Path, time, store: Settings);
+    /// <summary>A server on this store, on a fake clock at <paramref name="time"/> (or <see cref="DebateServer.Start"/>); the rest as for <see cref="DebateServer"/>.</summary>
+    public DebateServer Server(
+        FakeTimeProvider? time = null,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configure = null,
+        IReadOnlyDictionary<string, string?>? rateLimits = null) =>
+        new(_file.Path, time, configure: configure, rateLimits: rateLimits, store: Settings);
 
     public void Dispose() => _file.Dispose();
 }

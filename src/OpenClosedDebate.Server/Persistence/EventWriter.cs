@@ -9,8 +9,10 @@ using OpenClosedDebate.Domain.Debates;
 /// The one writer of debate events: nothing else adds to or rewrites the events table. It takes every waiting
 /// request (up to a batch size) and commits them in one transaction, so a burst of 2,000 ballots costs a handful of
 /// commits. A request's task completes only after its commit, in the order requests arrived; a failed batch fails
-/// every request in it and tells each room, which then reloads from what was committed. A new debate and an
-/// erasure are committed on their own, in their turn (<see cref="WriteRequest.Alone"/>).
+/// every request in it and tells each room, which then reloads from what was committed. A batch that failed because
+/// another writer stored a debate's next events first (a stale copy of its room, during a change of the cluster's
+/// members) fails only that debate's requests and is committed again without them (<see cref="WriteAuthor.Fenced"/>).
+/// A new debate and an erasure are committed on their own, in their turn (<see cref="WriteRequest.Alone"/>).
 /// <para>
 /// It runs on its own thread, not the thread pool. SQLite's calls are synchronous underneath their
 /// async signatures, so a commit blocks while the disk syncs (and up to the 5 s busy timeout when the
@@ -25,11 +27,17 @@ internal sealed partial class EventWriter(
     private readonly Channel<WriteRequest> _queue = Channel.CreateUnbounded<WriteRequest>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private int _waiting;
+
+    /// <summary>How many requests wait for the writer to take them.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public Task WriteAsync(WriteRequest request)
     {
+        Interlocked.Increment(ref _waiting);
         if (!_queue.Writer.TryWrite(request))
         {
+            Interlocked.Decrement(ref _waiting);
             request.Done.TrySetException(new StorageUnavailableException("The server is shutting down, so nothing more can be saved."));
         }
 
@@ -75,6 +83,7 @@ internal sealed partial class EventWriter(
         {
             while (batch.Count < max && _queue.Reader.TryRead(out var request))
             {
+                Interlocked.Decrement(ref _waiting);
                 if (request.Author.IsStale(request.Epoch))
                 {
                     request.Done.TrySetException(new StorageUnavailableException("An earlier save failed, so this one was not attempted. Please try again."));
@@ -126,6 +135,12 @@ internal sealed partial class EventWriter(
         }
         catch (Exception e)
         {
+            if (request.Erased is not null && Overtaken([request]).Count > 0)
+            {
+                Fence(request, e);
+                return;
+            }
+
             request.Author.Failed(request.Epoch);
             request.Done.TrySetException(e);
             return;
@@ -174,6 +189,31 @@ internal sealed partial class EventWriter(
         }
         catch (Exception e)
         {
+            var overtaken = Overtaken(batch);
+            if (overtaken.Count > 0)
+            {
+                // Only the debates another writer got to first are refused; the rest of the batch goes again without them.
+                var rest = new List<WriteRequest>(batch.Count);
+                foreach (var request in batch)
+                {
+                    if (overtaken.Contains(request.Author.DebateId))
+                    {
+                        Fence(request, e);
+                    }
+                    else
+                    {
+                        rest.Add(request);
+                    }
+                }
+
+                if (rest.Count > 0)
+                {
+                    Commit(rest);
+                }
+
+                return;
+            }
+
             LogBatchFailed(batch.Count, e);
             foreach (var request in batch)
             {
@@ -191,6 +231,47 @@ internal sealed partial class EventWriter(
         }
     }
 
+    /// <summary>
+    /// After a failed commit, the debates of <paramref name="batch"/> whose first new sequence number is already stored:
+    /// another writer appended to them first, and the unique index on (debate, sequence) refused the second. Empty if
+    /// the commit failed for another reason, or if the database can't be asked.
+    /// </summary>
+    private HashSet<Guid> Overtaken(List<WriteRequest> batch)
+    {
+        var first = new Dictionary<Guid, long>();
+        foreach (var request in batch)
+        {
+            if (request.Events.Count > 0 && !first.ContainsKey(request.Author.DebateId))
+            {
+                first[request.Author.DebateId] = request.Events[0].Seq;
+            }
+        }
+
+        try
+        {
+            using var db = dbs.CreateDbContext();
+            var ids = first.Keys.ToList();
+            var stored = db.Events
+                .Where(e => ids.Contains(e.DebateId))
+                .GroupBy(e => e.DebateId)
+                .Select(g => new { DebateId = g.Key, Last = g.Max(e => e.Seq) })
+                .ToList();
+            return stored.Where(s => s.Last >= first[s.DebateId]).Select(s => s.DebateId).ToHashSet();
+        }
+        catch (Exception e)
+        {
+            LogOvertakenUnknown(e);
+            return [];
+        }
+    }
+
+    private void Fence(WriteRequest request, Exception e)
+    {
+        LogFenced(request.Author.DebateId, request.Events[0].Seq);
+        request.Author.Fenced(request.Epoch);
+        request.Done.TrySetException(new StorageUnavailableException("Another server saved to this debate first, so this was not saved.", e));
+    }
+
     /// <summary>Writes a debate's summary columns without reading its row first.</summary>
     private static void UpdateSummary(DebateDb db, Guid id, DebateSummary summary)
     {
@@ -206,6 +287,12 @@ internal sealed partial class EventWriter(
         entry.Property(r => r.StartedAt).IsModified = true;
         entry.Property(r => r.FinishedAt).IsModified = true;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Debate {DebateId}: event {Seq} was already stored by another writer; its room reloads and runs the command again")]
+    private partial void LogFenced(Guid debateId, long seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "After a failed commit, the database couldn't say whether another writer got there first")]
+    private partial void LogOvertakenUnknown(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {RequestCount} write requests failed; they were refused and their rooms will reload")]
     private partial void LogBatchFailed(int requestCount, Exception exception);

@@ -4,14 +4,19 @@ using OpenClosedDebate.Domain.Debates;
 
 /// <summary>
 /// Who wrote a request, as the writer needs to know them: the debate, whether a request of an epoch may still be
-/// committed, and what to call, on the writer's own thread and in commit order, when a commit fails or succeeds. Being
-/// told synchronously is what keeps a room from committing past a failed write (it is poisoned before the writer
-/// takes its next request), so these are calls, not continuations of <see cref="WriteRequest.Done"/>.
+/// committed, and what to call, on the writer's own thread and in commit order, when a commit fails, is fenced or
+/// succeeds. Being told synchronously is what keeps a room from committing past a failed write (it is poisoned before
+/// the writer takes its next request), so these are calls, not continuations of <see cref="WriteRequest.Done"/>.
+/// <para>
+/// <c>Fenced</c> is called instead of <c>Failed</c> when a commit of an epoch failed because the debate's next sequence
+/// numbers were already stored: another copy of the room (a stale one, during a change of the cluster's members)
+/// wrote first. The request fails like any failed commit; the room reloads and runs its command again.
+/// </para>
 /// </summary>
-internal sealed record WriteAuthor(Guid DebateId, Func<int, bool> IsStale, Action<int> Failed, Action<IReadOnlyList<DebateEvent>> Committed)
+internal sealed record WriteAuthor(Guid DebateId, Func<int, bool> IsStale, Action<int> Failed, Action<int> Fenced, Action<IReadOnlyList<DebateEvent>> Committed)
 {
     /// <summary>A writer with no room behind it: a debate being created.</summary>
-    public static WriteAuthor Nobody(Guid debateId) => new(debateId, _ => false, _ => { }, _ => { });
+    public static WriteAuthor Nobody(Guid debateId) => new(debateId, _ => false, _ => { }, _ => { }, _ => { });
 }
 
 /// <summary>

@@ -64,8 +64,11 @@ internal static class RoomHostSetup
             silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connection));
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "openclosed"));
 
-            // A node that stops answering is declared dead after MissedProbesLimit probes of ProbeTimeout each.
-            silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (cluster.ProbeTimeout, cluster.MissedProbesLimit));
+            // A node that stops answering is declared dead after MissedProbesLimit probes of ProbeTimeout each (a wait
+            // Orleans adapts, up to MaxProbeTimeout), or once its connection has been quiet for MaxProbeTimeout times
+            // MissedProbesLimit if that is later.
+            silo.Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.MaxProbeTimeout, o.NumMissedProbesLimit) =
+                (cluster.ProbeTimeout, TimeSpan.FromTicks(Math.Max(cluster.ProbeTimeout.Ticks, cluster.MaxProbeTimeout.Ticks)), cluster.MissedProbesLimit));
 
             // Nodes talk on NodePort only; there are no outside Orleans clients, so no gateway port.
             silo.ConfigureEndpoints(advertised, cluster.NodePort, gatewayPort: 0, listenOnAnyHostAddress: true);

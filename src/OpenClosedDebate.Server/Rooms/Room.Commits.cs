@@ -25,14 +25,56 @@ internal sealed partial class Room
     /// <summary>Called by the writer when a commit of this room's events failed.</summary>
     private void OnWriteFailed(int epoch) => Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
 
+    /// <summary>
+    /// Called by the writer when this room's events of <paramref name="epoch"/> lost to another writer's: a stale copy
+    /// of this room, or this one stale, during a change of the cluster's members. Like a failed commit, it makes the
+    /// room reload before its next command (and resync its clients); unlike one, the commands it refused run again.
+    /// </summary>
+    private void OnFenced(int epoch)
+    {
+        Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
+        Volatile.Write(ref _fencedEpoch, epoch);
+    }
+
+    /// <summary>
+    /// Whether a command of <paramref name="epoch"/> whose commit failed may have lost to another writer rather than to
+    /// the database: its epoch, or a later one, was fenced. Requests queued behind a fenced one fail as stale; they were
+    /// made on the same stale state, so they run again too.
+    /// </summary>
+    private bool WasOvertaken(int epoch) => Volatile.Read(ref _fencedEpoch) >= epoch;
+
     /// <summary>True for requests made before a failed commit: they must not be written.</summary>
     private bool IsStale(int epoch) => epoch != Volatile.Read(ref _epoch) || Volatile.Read(ref _poisonedEpoch) == epoch;
 
+    /// <summary>
+    /// Runs a command under the gate and answers once its events are stored. A command whose write lost to another
+    /// writer (<see cref="OnFenced"/>) runs again on the reloaded debate, up to <see cref="RoomOptions.FencedRetries"/>
+    /// times: what the other writer stored is then part of the debate, so the command is answered as if it had come
+    /// after it (a retry of a submission the other stored gets that submission's acknowledgement).
+    /// </summary>
     private async Task<T> ExecuteAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm = false)
     {
         using var scope = _log.BeginScope(_logScope);
+        for (var retries = 0; ; retries++)
+        {
+            var (commit, value, epoch) = await RunAsync(command, rearm);
+            try
+            {
+                await commit;
+                return value;
+            }
+            catch (StorageUnavailableException) when (retries < _services.Options.FencedRetries && WasOvertaken(epoch))
+            {
+                LogOvertaken(Id, retries + 1);
+            }
+        }
+    }
+
+    private async Task<(Task Commit, T Value, int Epoch)> RunAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm)
+    {
         Task commit;
         T value;
+        int epoch;
         await _gate.WaitAsync();
         try
         {
@@ -51,6 +93,7 @@ internal sealed partial class Room
             }
 
             value = step.Value;
+            epoch = _epoch;
             commit = step.Events.Count > 0 ? Enqueue(step.Events, now) : CommitOf(step.RetryOf);
             if (rearm)
             {
@@ -64,8 +107,7 @@ internal sealed partial class Room
             _gate.Release();
         }
 
-        await commit;
-        return value;
+        return (commit, value, epoch);
     }
 
     private async Task PrepareAsync()
@@ -139,6 +181,9 @@ internal sealed partial class Room
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Debate {DebateId}: round {RoundIndex} entered {Phase} until {Deadline} ({Cause})")]
     private partial void LogPhaseStarted(Guid debateId, int roundIndex, Phase phase, DateTimeOffset? deadline, PhaseChangeCause cause);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Debate {DebateId}: another writer stored events first; the command runs again on the reloaded debate (retry {Retry})")]
+    private partial void LogOvertaken(Guid debateId, int retry);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Debate {DebateId} reloaded from the database at version {Version} after a failed commit")]
     private partial void LogReloaded(Guid debateId, long version);

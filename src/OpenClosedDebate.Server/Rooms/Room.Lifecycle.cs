@@ -14,34 +14,45 @@ internal sealed partial class Room
     public async Task EraseAsync(Guid participantId)
     {
         using var scope = _log.BeginScope(_logScope);
-        await _gate.WaitAsync();
-        try
+        for (var retries = 0; ; retries++)
         {
-            await PrepareAsync();
-            foreach (var (_, done) in _pending.ToList())
-            {
-                await done.ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            await PrepareAsync();
-            var now = _services.Time.GetUtcNow();
-            _lastUsed = now;
-            var events = _debate.Erase(participantId, now);
+            await _gate.WaitAsync();
             try
             {
-                // The writer tells the room of the commit (or poisons it) as for any other write.
-                await _services.Writer.WriteAsync(WriteRequest.Erase(_author, _epoch, (ParticipantErased)events[0], DebateSummary.Of(_debate, now)));
-            }
-            catch (Exception e)
-            {
-                throw new StorageUnavailableException("The student's data couldn't be removed. Nothing changed; please try again.", e);
-            }
+                await PrepareAsync();
+                foreach (var (_, done) in _pending.ToList())
+                {
+                    await done.ContinueWith(_ => { }, TaskScheduler.Default);
+                }
 
-            LogErased(Id, participantId);
-        }
-        finally
-        {
-            _gate.Release();
+                await PrepareAsync();
+                var now = _services.Time.GetUtcNow();
+                _lastUsed = now;
+                var events = _debate.Erase(participantId, now);
+                var epoch = _epoch;
+                try
+                {
+                    // The writer tells the room of the commit (or poisons it) as for any other write.
+                    await _services.Writer.WriteAsync(WriteRequest.Erase(_author, epoch, (ParticipantErased)events[0], DebateSummary.Of(_debate, now)));
+                }
+                catch (Exception) when (retries < _services.Options.FencedRetries && WasOvertaken(epoch))
+                {
+                    // Another copy of the room wrote first: erase again from what it stored, as a command runs again.
+                    LogOvertaken(Id, retries + 1);
+                    continue;
+                }
+                catch (Exception e)
+                {
+                    throw new StorageUnavailableException("The student's data couldn't be removed. Nothing changed; please try again.", e);
+                }
+
+                LogErased(Id, participantId);
+                return;
+            }
+            finally
+            {
+                _gate.Release();
+            }
         }
     }
 

@@ -33,6 +33,7 @@ internal sealed partial class Room
     private Debate _debate;
     private int _epoch;
     private int _poisonedEpoch = -1;
+    private int _fencedEpoch = -1;
     private long _committed;
     private ITimer? _timer;
     private DateTimeOffset? _armedFor;
@@ -52,7 +53,7 @@ internal sealed partial class Room
         _pacer = new JoinPacer(services.Options, services.Time);
         _snapshots = new Snapshots(services.Options.SnapshotArgumentsPerSide, _feed);
         _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Options.HeartbeatInterval, services.Log);
-        _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnCommitted);
+        _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnFenced, OnCommitted);
         _lastUsed = services.Time.GetUtcNow();
     }
 

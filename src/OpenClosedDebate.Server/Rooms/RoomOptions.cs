@@ -65,6 +65,14 @@ internal sealed class RoomOptions
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan IdleRoomLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How many times a command runs again when its events lost to another writer's (a stale copy of the room, on a
+    /// server the cluster is dropping, wrote to the debate first): the room reloads and runs it on what was stored. A
+    /// command still overtaken after that is refused with storageUnavailable, to be tried again.
+    /// </summary>
+    [Range(0, 10)]
+    public int FencedRetries { get; set; } = 3;
+
     /// <summary>How long after a debate finishes students can still resume to see the results, and a projector can still watch it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan ResumeWindowAfterFinish { get; set; } = TimeSpan.FromHours(12);
