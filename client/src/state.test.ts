@@ -64,6 +64,15 @@ describe('reduce', () => {
     expect(next.debate.status).toBe('finished');
   });
 
+  it('drops the live tally when the phase leaves the vote, as a snapshot then has none', () => {
+    const tally = { roundIndex: 0, kind: 'motionVote' as const, ballotCount: 1, ranking: null, sides: null, motion: null, persuasion: null };
+    const clock = { status: 'running' as const, roundIndex: 0, deadline: null, remainingMs: null, paused: false, resultsPending: false };
+    const voting = update(loaded(), { type: 'clock', seq: 11, clock: { ...clock, phase: 'vote' } }, { type: 'tally', seq: 11, tally });
+    expect(voting.tally).toEqual(tally);
+    expect(update(voting, { type: 'clock', seq: 12, clock: { ...clock, phase: 'vote', paused: true } }).tally).toEqual(tally);
+    expect(update(voting, { type: 'clock', seq: 12, clock: { ...clock, phase: 'results' } }).tally).toBeNull();
+  });
+
   it('records the acknowledged ballot so the receipt shows at once', () => {
     const next = reduce(loaded(), {
       type: 'ballotAcknowledged',

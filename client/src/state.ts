@@ -107,7 +107,8 @@ function applyUpdate(state: RoomState, update: RoomUpdate, receivedAt: number): 
 function applyEvent(s: RoomState, e: RoomEvent): RoomState {
   switch (e.type) {
     case 'clock':
-      return { ...s, clock: e.clock, debate: { ...s.debate, status: e.clock.status } };
+      // The live tally is of a vote under way: once the phase leaves the vote it is gone, as a snapshot has it.
+      return { ...s, clock: e.clock, debate: { ...s.debate, status: e.clock.status }, tally: e.clock.phase === 'vote' ? s.tally : null };
     case 'counts':
       return { ...s, counts: e.counts };
     case 'plan':

@@ -24,7 +24,7 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task When_the_node_holding_a_debate_is_killed_mid_argue_and_again_mid_vote_the_debate_goes_on_and_keeps_each_acknowledged_submission_once()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres);
+        await using var cluster = await TestCluster.StartAsync(postgres);
         var (teacher, debate, holder, other, console, students) = await ArguingAsync(cluster);
         foreach (var s in students)
         {
@@ -82,7 +82,7 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task When_the_node_holding_a_debate_freezes_and_thaws_after_the_cluster_moved_the_room_its_stale_room_refuses_no_one_and_stores_nothing_twice()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres);
+        await using var cluster = await TestCluster.StartAsync(postgres);
         var (_, debate, holder, other, console, students) = await ArguingAsync(cluster);
 
         // The holder freezes. The cluster declares it dead and the room comes back on the other node, where Cy and Dee
@@ -151,11 +151,11 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task When_Redis_stops_for_five_seconds_mid_round_every_client_ends_with_the_servers_state_without_a_reload()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres);
+        await using var cluster = await TestCluster.StartAsync(postgres);
         var (a, b) = (cluster.A, cluster.B);
         var teacher = await a.TeacherAsync();
-        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
-        await using var console = await TwoNodes.LobbyAsync(b, teacher, debate.Id);
+        var debate = await teacher.CreateAsync(TestCluster.OneRound());
+        await using var console = await TestCluster.LobbyAsync(b, teacher, debate.Id);
         var students = new List<(RoomClient Client, string Token)>();
         foreach (var (name, node) in new[] { ("Ada", a), ("Ben", b), ("Cy", a), ("Dee", b) })
         {
@@ -210,9 +210,9 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
         foreach (var (client, bind) in clients)
         {
             var connectionId = client.Connection.ConnectionId;
-            rebound += await TwoNodes.FollowAsync(v => v.Clock?.Paused == true && v.Arguments.Count == 4, "the arguments and the pause made while Redis was down", (client, bind));
+            rebound += await TestCluster.FollowAsync(v => v.Clock?.Paused == true && v.Arguments.Count == 4, "the arguments and the pause made while Redis was down", (client, bind));
             Assert.Equal(everything, client.Read(v => v.Arguments.Keys.Order().ToList()));
-            Assert.False(client.IsBehind(), TwoNodes.Describe(client));
+            Assert.False(client.IsBehind(), TestCluster.Describe(client));
             Assert.Equal(connectionId, client.Connection.ConnectionId);
         }
 
@@ -227,7 +227,7 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
     /// A debate of one ten-minute round, its room placed on one node (the holder) and its console on the other, with
     /// Ada and Ben on the holder and Cy and Dee on the other, in its argue phase.
     /// </summary>
-    private static async Task<(Teacher Teacher, DebateDetail Debate, RealServer Holder, RealServer Other, RoomClient Console, List<Student> Students)> ArguingAsync(TwoNodes cluster)
+    private static async Task<(Teacher Teacher, DebateDetail Debate, RealServer Holder, RealServer Other, RoomClient Console, List<Student> Students)> ArguingAsync(TestCluster cluster)
     {
         var teacher = await cluster.A.TeacherAsync();
         var (debate, holder, other) = await cluster.PlaceAsync(teacher, new DebatePlan
@@ -235,7 +235,7 @@ public sealed class FailoverTests(PostgresFixture postgres, ITestOutputHelper ou
             Motion = "Open-weight models do more good than harm.",
             Rounds = [new RoundPlan { Title = "Opening", Prompt = "Argue for your side.", Kind = RoundKind.Argument, ArgueSeconds = 600, VoteSeconds = 600 }],
         });
-        var console = await TwoNodes.LobbyAsync(other, teacher, debate.Id);
+        var console = await TestCluster.LobbyAsync(other, teacher, debate.Id);
         var students = new List<Student>();
         foreach (var (name, node) in new[] { ("Ada", holder), ("Ben", holder), ("Cy", other), ("Dee", other) })
         {

@@ -4,8 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
@@ -23,36 +21,22 @@ public sealed class NginxTests(PostgresFixture postgres)
     [Fact]
     public async Task Through_the_documented_nginx_browsers_spread_over_the_nodes_keep_to_one_each_and_are_counted_by_their_own_address()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres, new Dictionary<string, string>
+        await using var cluster = await TestCluster.StartAsync(postgres, new Dictionary<string, string>
         {
             ["Proxy:KnownProxies:0"] = "127.0.0.1",
             ["RateLimits:SignInsPerMinutePerAddress"] = "3",
         });
         using var nginx = await NginxServer.StartAsync(cluster.A, cluster.B);
         var teacher = await cluster.A.TeacherAsync();
-        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
-        await using var console = await TwoNodes.LobbyAsync(cluster.A, teacher, debate.Id);
+        var debate = await teacher.CreateAsync(TestCluster.OneRound());
+        await using var console = await TestCluster.LobbyAsync(cluster.A, teacher, debate.Id);
 
-        // Each phone is a browser of its own: it loads the page, and so gets nginx's route cookie, then SignalR
-        // negotiates and connects, as the browser client does; every third by long polling only, one request after
-        // another, each of which must reach the node that holds its connection.
+        // Each phone is a browser of its own, every third connecting by long polling only, one request after another,
+        // each of which must reach the node that holds its connection.
         var phones = new List<RoomClient>();
         for (var i = 0; i < Phones; i++)
         {
-            var cookies = new CookieContainer();
-            using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = nginx.BaseAddress })
-            {
-                using var page = await browser.GetAsync("/", Ct);
-                Assert.Single(cookies.GetCookies(nginx.BaseAddress), c => c.Name == "ocd_route");
-            }
-
-            var transports = i % 3 == 0 ? HttpTransportType.LongPolling : HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling;
-            var connection = new HubConnectionBuilder()
-                .WithUrl(new Uri(nginx.BaseAddress, "/hubs/debate"), o => (o.Cookies, o.Transports) = (cookies, transports))
-                .AddJsonProtocol(o => o.PayloadSerializerOptions = Wire.Json)
-                .Build();
-            var phone = new RoomClient(connection);
-            await connection.StartAsync(Ct);
+            var phone = await nginx.BrowserAsync(i % 3 == 0 ? HttpTransportType.LongPolling : HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling);
             await phone.JoinAsync(debate.JoinCode, $"Student {i + 1}");
             phones.Add(phone);
         }

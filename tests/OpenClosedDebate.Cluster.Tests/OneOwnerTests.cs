@@ -17,13 +17,13 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task Students_on_two_nodes_play_one_debate_held_once_and_both_nodes_see_the_same_state()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres);
+        await using var cluster = await TestCluster.StartAsync(postgres);
         var (a, b) = (cluster.A, cluster.B);
 
         // Signed in through one node, the instructor acts through the other.
         var teacher = await a.TeacherAsync();
-        var debate = await teacher.CreateAsync(TwoNodes.OneRound());
-        await using var console = await TwoNodes.LobbyAsync(b, teacher, debate.Id);
+        var debate = await teacher.CreateAsync(TestCluster.OneRound());
+        await using var console = await TestCluster.LobbyAsync(b, teacher, debate.Id);
 
         await using var ada = await a.ConnectAsync();
         await using var ben = await b.ConnectAsync();
@@ -77,15 +77,15 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         Assert.Equal(1, live);
 
         // Every refusal reads as it does on one server, whichever node holds the room (one of the two is always remote).
-        Assert.StartsWith("wrongPhase:", await TwoNodes.RefusedAsync(() => ada.VoteAsync(0, benPost.Argument.Id.ToString())), StringComparison.Ordinal);
-        Assert.StartsWith("wrongPhase:", await TwoNodes.RefusedAsync(() => ben.VoteAsync(0, adaPost.Argument.Id.ToString())), StringComparison.Ordinal);
+        Assert.StartsWith("wrongPhase:", await TestCluster.RefusedAsync(() => ada.VoteAsync(0, benPost.Argument.Id.ToString())), StringComparison.Ordinal);
+        Assert.StartsWith("wrongPhase:", await TestCluster.RefusedAsync(() => ben.VoteAsync(0, adaPost.Argument.Id.ToString())), StringComparison.Ordinal);
 
         // Commands reach the room from a console on either node.
         await using var consoleOnA = await a.ConnectAsync(teacher.Cookie);
         await consoleOnA.AttachAsync(debate.Id);
         await consoleOnA.ControlAsync("Pause");
-        Assert.Equal("paused: The debate is already paused.", await TwoNodes.RefusedAsync(() => consoleOnA.ControlAsync("Pause")));
-        Assert.Equal("paused: The debate is already paused.", await TwoNodes.RefusedAsync(() => console.ControlAsync("Pause")));
+        Assert.Equal("paused: The debate is already paused.", await TestCluster.RefusedAsync(() => consoleOnA.ControlAsync("Pause")));
+        Assert.Equal("paused: The debate is already paused.", await TestCluster.RefusedAsync(() => console.ControlAsync("Pause")));
         foreach (var client in new[] { ada, ben, console, consoleOnA })
         {
             await client.WaitUntilAsync(v => v.Clock?.Paused == true, "the clock paused");
@@ -105,13 +105,13 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task When_a_node_dies_its_students_leave_the_roster_and_the_debate_goes_on_where_it_is()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres);
+        await using var cluster = await TestCluster.StartAsync(postgres);
         var (a, b) = (cluster.A, cluster.B);
         var teacher = await a.TeacherAsync();
         var (debate, home, other) = await cluster.PlaceAsync(teacher);
 
         // The console, and Ada, on the node that holds the room; Ben on the other, which then dies.
-        await using var console = await TwoNodes.LobbyAsync(home, teacher, debate.Id);
+        await using var console = await TestCluster.LobbyAsync(home, teacher, debate.Id);
         await using var ada = await home.ConnectAsync();
         var adaJoined = await ada.JoinAsync(debate.JoinCode, "Ada");
         var ben = await other.ConnectAsync();
@@ -123,9 +123,9 @@ public sealed class OneOwnerTests(PostgresFixture postgres, ITestOutputHelper ou
         // Losing a node can move the room's registration, and Orleans may load the room again: the console then sees
         // a heartbeat of another feed (or ahead of it) and binds again, as the browser client does (protocol §4.7).
         (RoomClient, Func<Task>)[] survivors = [(console, () => console.AttachAsync(debate.Id)), (ada, () => ada.ResumeAsync(debate.Id, adaJoined.ResumeToken))];
-        await TwoNodes.FollowAsync(v => v.Roster.TryGetValue(benJoined.ParticipantId, out var p) && !p.Connected, "Ben shown as gone", survivors);
+        await TestCluster.FollowAsync(v => v.Roster.TryGetValue(benJoined.ParticipantId, out var p) && !p.Connected, "Ben shown as gone", survivors);
         var gone = killed.Elapsed;
-        await TwoNodes.FollowAsync(v => v.Roster[adaJoined.ParticipantId].Connected, "Ada still connected", survivors);
+        await TestCluster.FollowAsync(v => v.Roster[adaJoined.ParticipantId].Connected, "Ada still connected", survivors);
 
         await console.ControlAsync("Start");
         await ada.WaitUntilAsync(v => v.Clock?.Phase == Phase.Argue, "the argue phase for Ada");

@@ -163,7 +163,7 @@ public sealed class SharedLimitsTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Through_two_real_nodes_the_setup_link_a_lockout_an_address_window_a_students_allowance_and_a_sit_out_each_hold_once()
     {
-        await using var cluster = await TwoNodes.StartAsync(postgres, new Dictionary<string, string>
+        await using var cluster = await TestCluster.StartAsync(postgres, new Dictionary<string, string>
         {
             ["RateLimits:SignInsPerMinutePerAddress"] = "12",
             ["RateLimits:ArgumentRefill"] = "00:01:00",
@@ -188,7 +188,7 @@ public sealed class SharedLimitsTests(PostgresFixture postgres) : IAsyncLifetime
 
         // A student's allowance for arguments is one, whichever node each of her connections is on.
         var (debate, home, other) = await cluster.PlaceAsync(teacher);
-        await using var console = await TwoNodes.LobbyAsync(b, teacher, debate.Id);
+        await using var console = await TestCluster.LobbyAsync(b, teacher, debate.Id);
         await using var ada = await a.ConnectAsync();
         var joined = await ada.JoinAsync(debate.JoinCode, "Ada");
         await using var ben = await other.ConnectAsync();
@@ -202,16 +202,16 @@ public sealed class SharedLimitsTests(PostgresFixture postgres) : IAsyncLifetime
 
         await using var adaOnB = await b.ConnectAsync();
         await adaOnB.ResumeAsync(debate.Id, joined.ResumeToken);
-        Assert.StartsWith("rateLimited:", await TwoNodes.RefusedAsync(() => adaOnB.PostAsync("One more, through the other node.")), StringComparison.Ordinal);
+        Assert.StartsWith("rateLimited:", await TestCluster.RefusedAsync(() => adaOnB.PostAsync("One more, through the other node.")), StringComparison.Ordinal);
 
         // Ben's connection on the node that doesn't hold the room is closed for refused calls; he sits out where the
         // room is, so coming back through that node again is held for the cooldown.
         for (var i = 0; i < 3; i++)
         {
-            Assert.StartsWith("wrongPhase:", await TwoNodes.RefusedAsync(() => ben.VoteAsync(0, "x")), StringComparison.Ordinal);
+            Assert.StartsWith("wrongPhase:", await TestCluster.RefusedAsync(() => ben.VoteAsync(0, "x")), StringComparison.Ordinal);
         }
 
-        Assert.StartsWith("rateLimited:", await TwoNodes.RefusedAsync(() => ben.VoteAsync(0, "x")), StringComparison.Ordinal);
+        Assert.StartsWith("rateLimited:", await TestCluster.RefusedAsync(() => ben.VoteAsync(0, "x")), StringComparison.Ordinal);
         var benched = Stopwatch.StartNew();
         await using var benAgain = await other.ConnectAsync();
         await benAgain.ResumeAsync(debate.Id, benJoined.ResumeToken);

@@ -59,6 +59,54 @@ public sealed class ClientView
     /// <summary>Per round and side, the older arguments left out of what this client has, and the cursor to fetch them.</summary>
     public Dictionary<(int RoundIndex, Side Side), OlderArgumentsView> Older { get; } = [];
 
+    /// <summary>
+    /// Where this view differs from <paramref name="fresh"/>, a view loaded from a snapshot just taken for the same
+    /// audience, or null where it doesn't. Everything a snapshot says must be the same here: the debate, the clock (but the milliseconds left of a running phase, which are counted as each message is sent), the counts,
+    /// the student's own part and ballots, the live tally, the results, the roster and a removal; and every argument
+    /// the snapshot carries must be here as it has it. (A snapshot carries only the newest arguments of each side, so
+    /// this view may hold more. The version is left out: a student isn't sent the events that change nothing they
+    /// see, such as another student's join, so their view's version stays behind the debate's.)
+    /// </summary>
+    public string? DifferenceFrom(ClientView fresh)
+    {
+        var (mine, theirs) = (Picture(), fresh.Picture());
+        foreach (var (part, value) in theirs)
+        {
+            if (mine[part] != value)
+            {
+                return $"{part}: here {mine[part]}; fresh {value}";
+            }
+        }
+
+        foreach (var argument in fresh.Arguments.Values)
+        {
+            var held = Arguments.GetValueOrDefault(argument.Id);
+            if (held is null || Json(held) != Json(argument))
+            {
+                return $"argument {argument.Id}: here {(held is null ? "missing" : Json(held))}; fresh {Json(argument)}";
+            }
+        }
+
+        return null;
+    }
+
+    private Dictionary<string, string> Picture() => new()
+    {
+        ["audience"] = Json(Audience),
+        ["debate"] = Json(Debate),
+        ["clock"] = Json(Clock is { Paused: false } running ? running with { RemainingMs = null } : Clock),
+        ["counts"] = Json(Counts),
+        ["locked"] = Json(Locked),
+        ["you"] = Json(You),
+        ["tally"] = Json(Tally),
+        ["results"] = Json(Results.OrderBy(r => r.Key).Select(r => r.Value)),
+        ["roster"] = Json(Roster.Values.OrderBy(p => p.Id)),
+        ["ballots"] = Json(Ballots.OrderBy(b => b.Key).Select(b => b.Value)),
+        ["removed"] = Json(RemovedMessage),
+    };
+
+    private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, Wire.Json);
+
     public void Load(RoomSnapshot s)
     {
         (Feed, Flush, MissedUpdate) = (s.Feed, s.Flush, false);
@@ -147,10 +195,15 @@ public sealed class ClientView
     {
         switch (e)
         {
-            case ClockChanged c: Clock = c.Clock; break;
+            // As the browser's reducer does (protocol §4.6): the debate's status moves with the clock, its lock with the
+            // lock, and the live tally goes once the phase leaves the vote.
+            case ClockChanged c:
+                (Clock, Debate) = (c.Clock, Debate! with { Status = c.Clock.Status });
+                Tally = c.Clock.Phase == Phase.Vote ? Tally : null;
+                break;
             case CountsChanged c: (Counts, CountsSeq) = (c.Counts, c.Seq); break;
             case PlanChanged p: Debate = p.Debate; break;
-            case LockChanged l: Locked = l.Locked; break;
+            case LockChanged l: (Locked, Debate) = (l.Locked, Debate! with { Locked = l.Locked }); break;
             case EntryChanged x: Debate = Debate! with { Entry = x.Entry }; break;
             case JoinsChanged j: Joins = j.Joins; break;
             case ModerationSwitched m: Debate = Debate! with { Moderation = m.Moderation }; break;

@@ -4,6 +4,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 /// <summary>
 /// A real nginx of the test's own (Debian's, which tests/install-nginx puts there) in front of a cluster's nodes,
@@ -84,6 +87,31 @@ public sealed partial class NginxServer : IDisposable
         }
 
         return server;
+    }
+
+    /// <summary>
+    /// A browser of its own through nginx: it loads the page, and so gets nginx's route cookie, then SignalR negotiates
+    /// and connects with that cookie, as the browser client does, by <paramref name="transports"/>.
+    /// </summary>
+    public async Task<RoomClient> BrowserAsync(HttpTransportType transports = HttpTransportType.WebSockets | HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling)
+    {
+        var cookies = new CookieContainer();
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = BaseAddress })
+        {
+            using var page = await browser.GetAsync("/", TestContext.Current.CancellationToken);
+            if (cookies.GetCookies(BaseAddress)["ocd_route"] is null)
+            {
+                throw new InvalidOperationException("nginx set no route cookie on the page.");
+            }
+        }
+
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "/hubs/debate"), o => (o.Cookies, o.Transports) = (cookies, transports))
+            .AddJsonProtocol(o => o.PayloadSerializerOptions = Wire.Json)
+            .Build();
+        var client = new RoomClient(connection);
+        await connection.StartAsync(TestContext.Current.CancellationToken);
+        return client;
     }
 
     /// <summary>

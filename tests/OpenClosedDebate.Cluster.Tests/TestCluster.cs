@@ -4,26 +4,34 @@ using OpenClosedDebate.Domain.Debates;
 using OpenClosedDebate.Server.Contract;
 
 /// <summary>
-/// Two nodes of a cluster of the test's own: one new PostgreSQL database, one Redis, one cluster id, and two real server
-/// processes with Cluster:Enabled.
+/// A cluster of the test's own: one new PostgreSQL database, one Redis, one cluster id, and real server processes with
+/// Cluster:Enabled (two unless asked for more).
 /// </summary>
-internal sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : IAsyncDisposable
+internal sealed class TestCluster(RedisServer redis, IReadOnlyList<RealServer> nodes) : IAsyncDisposable
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public RealServer A => a;
+    public IReadOnlyList<RealServer> Nodes => nodes;
 
-    public RealServer B => b;
+    public RealServer A => nodes[0];
+
+    public RealServer B => nodes[1];
 
     public RedisServer Redis => redis;
 
-    /// <summary>Starts both nodes; <paramref name="settings"/> are given to each as well.</summary>
-    public static async Task<TwoNodes> StartAsync(PostgresFixture postgres, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts <paramref name="count"/> nodes, one after another; <paramref name="settings"/> are given to each as well.</summary>
+    public static async Task<TestCluster> StartAsync(PostgresFixture postgres, IReadOnlyDictionary<string, string>? settings = null, int count = 2)
     {
         var database = await postgres.DatabaseAsync();
         var redis = await RedisServer.StartAsync();
         var clusterId = $"test-{Guid.NewGuid():N}";
-        return new TwoNodes(redis, await NodeAsync(database, redis, clusterId, settings), await NodeAsync(database, redis, clusterId, settings));
+        var nodes = new List<RealServer>();
+        for (var i = 0; i < count; i++)
+        {
+            nodes.Add(await NodeAsync(database, redis, clusterId, settings));
+        }
+
+        return new TestCluster(redis, nodes);
     }
 
     /// <summary>
@@ -32,12 +40,12 @@ internal sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : 
     public async Task<(DebateDetail Debate, RealServer Holder, RealServer Other)> PlaceAsync(Teacher teacher, DebatePlan? plan = null)
     {
         var debate = await teacher.CreateAsync(plan ?? OneRound());
-        await using (var first = await a.ConnectAsync(teacher.Cookie))
+        await using (var first = await A.ConnectAsync(teacher.Cookie))
         {
             await first.AttachAsync(debate.Id);
         }
 
-        return await HoldsAsync(a, debate.Id) ? (debate, a, b) : (debate, b, a);
+        return await HoldsAsync(A, debate.Id) ? (debate, A, B) : (debate, B, A);
     }
 
     /// <summary>The teacher's console on the debate, through <paramref name="node"/>, with the lobby opened.</summary>
@@ -114,8 +122,11 @@ internal sealed class TwoNodes(RedisServer redis, RealServer a, RealServer b) : 
 
     public async ValueTask DisposeAsync()
     {
-        await a.DisposeAsync();
-        await b.DisposeAsync();
+        foreach (var node in nodes)
+        {
+            await node.DisposeAsync();
+        }
+
         redis.Dispose();
     }
 
