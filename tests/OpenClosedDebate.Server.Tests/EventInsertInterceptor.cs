@@ -2,6 +2,8 @@ namespace OpenClosedDebate.Server.Tests;
 
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using OpenClosedDebate.Server.Persistence;
 
 /// <summary>
 /// Runs <see cref="OnEventInsert"/> before each insert of debate events, whether it runs synchronously (the writer's
@@ -9,6 +11,13 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 /// </summary>
 internal abstract class EventInsertInterceptor : DbCommandInterceptor
 {
+    /// <summary>Puts this interceptor on the server's database contexts, whichever store it runs on.</summary>
+    public void AddTo(IServiceCollection services)
+    {
+        services.ConfigureDbContext<DebateDb>(o => o.AddInterceptors(this));
+        services.ConfigureDbContext<PostgresDebateDb>(o => o.AddInterceptors(this));
+    }
+
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Before(command);

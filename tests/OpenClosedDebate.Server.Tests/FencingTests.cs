@@ -62,11 +62,7 @@ public sealed class FencingTests(PostgresFixture postgres)
     {
         using var hold = new HeldInsert();
         using var stored = await TestStore.CreateAsync(store, postgres);
-        await using var server = stored.Server(configure: s =>
-        {
-            s.ConfigureDbContext<DebateDb>(o => o.AddInterceptors(hold));
-            s.ConfigureDbContext<PostgresDebateDb>(o => o.AddInterceptors(hold));
-        });
+        await using var server = stored.Server(configure: hold.AddTo);
         await using var first = await RunningDebate.ArguingAsync(server);
         var otherDebate = await first.Teacher.CreateAsync(Scenario.OneArgumentRound());
         await using var otherConsole = await first.Teacher.ConnectAsync();

@@ -26,7 +26,7 @@ public sealed class InstructorCliTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Created instructor ada@example.edu", run.Stdout, StringComparison.Ordinal);
-        await using var server = new DebateServer(DatabaseFile);
+        await using var server = new DebateServer(DatabaseFile, store: TestStore.SqliteFile);
         await server.SignInAsync("ada@example.edu", Password);
     }
 
@@ -36,7 +36,7 @@ public sealed class InstructorCliTests : IDisposable
         var run = await ServerProcess.RunAsync(_folder, DatabaseFile, ["instructor", "add", "ada@example.edu"], stdin: Password + "\n");
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        await using var server = new DebateServer(DatabaseFile);
+        await using var server = new DebateServer(DatabaseFile, store: TestStore.SqliteFile);
         await server.SignInAsync("ada@example.edu", Password);
     }
 
@@ -47,7 +47,7 @@ public sealed class InstructorCliTests : IDisposable
 
         Assert.True(run.ExitCode == 1, run.ToString());
         Assert.Contains("A password needs 10 to 256 characters.", run.Stderr, StringComparison.Ordinal);
-        await using var server = new DebateServer(DatabaseFile);
+        await using var server = new DebateServer(DatabaseFile, store: TestStore.SqliteFile);
         await using var db = server.OpenDatabase();
         Assert.False(await db.Instructors.AnyAsync(Ct));
     }
@@ -62,7 +62,7 @@ public sealed class InstructorCliTests : IDisposable
 
         Assert.True(second.ExitCode == 1, second.ToString());
         Assert.Contains("already exists", second.Stderr, StringComparison.Ordinal);
-        await using var server = new DebateServer(DatabaseFile);
+        await using var server = new DebateServer(DatabaseFile, store: TestStore.SqliteFile);
         await server.SignInAsync("ada@example.edu", Password);
     }
 
@@ -99,7 +99,7 @@ public sealed class InstructorCliTests : IDisposable
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("Created instructor ada@example.edu", run.Stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", run.Stdout, StringComparison.Ordinal);
-        await using (var server = new DebateServer(named))
+        await using (var server = new DebateServer(named, store: TestStore.SqliteFile))
         {
             await server.SignInAsync("ada@example.edu", Password);
         }
@@ -116,7 +116,7 @@ public sealed class InstructorCliTests : IDisposable
             _folder, DatabaseFile, ["instructor", "add", "ada@example.edu"], passwordVariable: Password, settings: new Dictionary<string, string> { ["ConnectionStrings__Debates"] = $"Data Source={named}" });
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        await using (var server = new DebateServer(named))
+        await using (var server = new DebateServer(named, store: TestStore.SqliteFile))
         {
             await server.SignInAsync("ada@example.edu", Password);
         }
@@ -142,7 +142,7 @@ public sealed class InstructorCliTests : IDisposable
             unset: ["ConnectionStrings__Debates"]);
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        await using var server = new DebateServer(Path.Combine(_folder, "from-appsettings.db"));
+        await using var server = new DebateServer(Path.Combine(_folder, "from-appsettings.db"), store: TestStore.SqliteFile);
         await server.SignInAsync("ada@example.edu", Password);
     }
 

@@ -5,7 +5,6 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenClosedDebate.Server.Contract;
-using OpenClosedDebate.Server.Persistence;
 
 public sealed class StorageFaultTests
 {
@@ -118,7 +117,7 @@ public sealed class StorageFaultTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static DebateServer FaultyServer(EventInsertFault fault) =>
-        new(configure: s => s.ConfigureDbContext<DebateDb>(o => o.AddInterceptors(fault)));
+        new(configure: fault.AddTo);
 
     /// <summary>Makes inserts of debate events fail, as a full or read-only disk would.</summary>
     private sealed class EventInsertFault : EventInsertInterceptor

@@ -25,6 +25,17 @@ public sealed class StoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_server_whose_test_names_no_store_keeps_its_debates_in_the_runs_default_store()
+    {
+        await using var server = new DebateServer();
+        _ = server.Services;
+        await using var db = server.OpenDatabase();
+
+        Assert.Equal(TestStore.Default == TestStore.Postgres ? "Npgsql.EntityFrameworkCore.PostgreSQL" : "Microsoft.EntityFrameworkCore.Sqlite", db.Database.ProviderName);
+        Assert.Equal(TestStore.Default == TestStore.Sqlite, File.Exists(server.DatabaseFile));
+    }
+
+    [Fact]
     public async Task An_instructor_signed_in_on_one_server_is_signed_in_on_every_server_of_the_same_PostgreSQL_store()
     {
         using var stored = await TestStore.CreateAsync(TestStore.Postgres, postgres);

@@ -97,7 +97,10 @@ public sealed class DebateServer : InProcessServer
     protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
         _rateLimits.Append(new("Rooms:BroadcastInterval", BroadcastInterval.ToString()));
 
-    private protected override IReadOnlyDictionary<string, string?> StoreSettings() => _store ?? base.StoreSettings();
+    private protected override IReadOnlyDictionary<string, string?> StoreSettings() => _store ?? (TestStore.Default == TestStore.Postgres
+        ? PostgresCluster.Settings((PostgresFixture.Current ?? throw new InvalidOperationException("OCD_TEST_STORE=postgres needs the assembly's PostgresFixture."))
+            .DatabaseForAsync(DatabaseFile).GetAwaiter().GetResult())
+        : base.StoreSettings());
 
     protected override void ConfigureServices(IServiceCollection services)
     {
