@@ -149,6 +149,28 @@ public sealed class FencingTests(PostgresFixture postgres)
         Assert.Equal(["ben-1", "ada-1"], posted);
     }
 
+    [Theory]
+    [InlineData(TestStore.Sqlite)]
+    [InlineData(TestStore.Postgres)]
+    public async Task An_overtaken_skip_is_refused_not_made_again_on_what_the_other_copy_stored_and_the_skip_after_the_resync_works(string store)
+    {
+        using var stored = await TestStore.CreateAsync(store, postgres);
+        await using var server = stored.Server();
+        await using var room = await RunningDebate.ArguingAsync(server);
+        var copy = await SecondCopyAsync(server, room.Debate.Id);
+        await copy.PostArgumentAsync(room.Students[1].ParticipantId, new PostArgumentRequest("ben-1", "Closed labs can recall a model.", null));
+
+        // The instructor skipped the phase they saw; what the debate is now, after the copy's write, is theirs to judge.
+        await Refused.WithAsync("storageUnavailable", () => room.Console.ControlAsync("Skip"));
+        await room.Console.WaitUntilAsync(v => v.Arguments.Count == 1, "the copy's argument, after the resync");
+        Assert.Equal(Phase.Argue, room.Console.Read(v => v.Clock!.Phase));
+
+        await room.Console.ControlAsync("Skip");
+        await Scenario.WaitForPhaseAsync(room.Console, 0, Phase.Vote);
+        await using var db = server.OpenDatabase();
+        Assert.Equal(1, await db.Events.CountAsync(e => e.DebateId == room.Debate.Id && e.Type == "PhaseStarted" && e.Payload.Contains("\"skip\""), Ct));
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Another room for the debate, loaded from the database as a second activation would be, on the server's own writer.</summary>

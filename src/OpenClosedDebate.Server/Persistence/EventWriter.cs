@@ -86,7 +86,9 @@ internal sealed partial class EventWriter(
                 Interlocked.Decrement(ref _waiting);
                 if (request.Author.IsStale(request.Epoch))
                 {
-                    request.Done.TrySetException(new StorageUnavailableException("An earlier save failed, so this one was not attempted. Please try again."));
+                    request.Done.TrySetException(request.Author.WasFenced(request.Epoch)
+                        ? new OvertakenException("Another server saved to this debate first, so this was not saved.")
+                        : new StorageUnavailableException("An earlier save failed, so this one was not attempted. Please try again."));
                     continue;
                 }
 
@@ -135,7 +137,7 @@ internal sealed partial class EventWriter(
         }
         catch (Exception e)
         {
-            if (request.Erased is not null && Overtaken([request]).Count > 0)
+            if (request.Erased is not null && IsUniqueViolation(e) && Overtaken([request]).Count > 0)
             {
                 Fence(request, e);
                 return;
@@ -189,7 +191,7 @@ internal sealed partial class EventWriter(
         }
         catch (Exception e)
         {
-            var overtaken = Overtaken(batch);
+            var overtaken = IsUniqueViolation(e) ? Overtaken(batch) : [];
             if (overtaken.Count > 0)
             {
                 // Only the debates another writer got to first are refused; the rest of the batch goes again without them.
@@ -269,7 +271,27 @@ internal sealed partial class EventWriter(
     {
         LogFenced(request.Author.DebateId, request.Events[0].Seq);
         request.Author.Fenced(request.Epoch);
-        request.Done.TrySetException(new StorageUnavailableException("Another server saved to this debate first, so this was not saved.", e));
+        request.Done.TrySetException(new OvertakenException("Another server saved to this debate first, so this was not saved.", e));
+    }
+
+    /// <summary>
+    /// Whether a commit failed on a unique index (PostgreSQL's 23505, SQLite's constraint error), the only way another
+    /// writer's events show. Any other failure, a lost connection above all (whose commit may even have landed), is
+    /// never taken for a fence.
+    /// </summary>
+    private static bool IsUniqueViolation(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+        {
+            switch (inner)
+            {
+                case Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }:
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Writes a debate's summary columns without reading its row first.</summary>

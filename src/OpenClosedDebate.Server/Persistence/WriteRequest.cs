@@ -10,13 +10,15 @@ using OpenClosedDebate.Domain.Debates;
 /// <para>
 /// <c>Fenced</c> is called instead of <c>Failed</c> when a commit of an epoch failed because the debate's next sequence
 /// numbers were already stored: another copy of the room (a stale one, during a change of the cluster's members)
-/// wrote first. The request fails like any failed commit; the room reloads and runs its command again.
+/// wrote first. The request fails with <see cref="OvertakenException"/>; the room reloads and may run its command
+/// again. <c>WasFenced</c> says whether an epoch was, so that the stale requests queued behind a fenced one fail the
+/// same way; the writer asks it in order, on its own thread, so the answer is exact.
 /// </para>
 /// </summary>
-internal sealed record WriteAuthor(Guid DebateId, Func<int, bool> IsStale, Action<int> Failed, Action<int> Fenced, Action<IReadOnlyList<DebateEvent>> Committed)
+internal sealed record WriteAuthor(Guid DebateId, Func<int, bool> IsStale, Action<int> Failed, Action<int> Fenced, Func<int, bool> WasFenced, Action<IReadOnlyList<DebateEvent>> Committed)
 {
     /// <summary>A writer with no room behind it: a debate being created.</summary>
-    public static WriteAuthor Nobody(Guid debateId) => new(debateId, _ => false, _ => { }, _ => { }, _ => { });
+    public static WriteAuthor Nobody(Guid debateId) => new(debateId, _ => false, _ => { }, _ => { }, _ => false, _ => { });
 }
 
 /// <summary>

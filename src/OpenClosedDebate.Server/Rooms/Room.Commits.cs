@@ -22,8 +22,17 @@ internal sealed partial class Room
         _broadcaster.Add(events);
     }
 
-    /// <summary>Called by the writer when a commit of this room's events failed.</summary>
-    private void OnWriteFailed(int epoch) => Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
+    /// <summary>
+    /// Called by the writer when a commit of this room's events failed. A failure of an epoch the room has already
+    /// reloaded past changes nothing: the reload read what was stored without it.
+    /// </summary>
+    private void OnWriteFailed(int epoch)
+    {
+        if (epoch == Volatile.Read(ref _epoch))
+        {
+            Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
+        }
+    }
 
     /// <summary>
     /// Called by the writer when this room's events of <paramref name="epoch"/> lost to another writer's: a stale copy
@@ -32,49 +41,42 @@ internal sealed partial class Room
     /// </summary>
     private void OnFenced(int epoch)
     {
-        Interlocked.CompareExchange(ref _poisonedEpoch, epoch, -1);
         Volatile.Write(ref _fencedEpoch, epoch);
+        OnWriteFailed(epoch);
     }
-
-    /// <summary>
-    /// Whether a command of <paramref name="epoch"/> whose commit failed may have lost to another writer rather than to
-    /// the database: its epoch, or a later one, was fenced. Requests queued behind a fenced one fail as stale; they were
-    /// made on the same stale state, so they run again too.
-    /// </summary>
-    private bool WasOvertaken(int epoch) => Volatile.Read(ref _fencedEpoch) >= epoch;
 
     /// <summary>True for requests made before a failed commit: they must not be written.</summary>
     private bool IsStale(int epoch) => epoch != Volatile.Read(ref _epoch) || Volatile.Read(ref _poisonedEpoch) == epoch;
 
     /// <summary>
     /// Runs a command under the gate and answers once its events are stored. A command whose write lost to another
-    /// writer (<see cref="OnFenced"/>) runs again on the reloaded debate, up to <see cref="RoomOptions.FencedRetries"/>
-    /// times: what the other writer stored is then part of the debate, so the command is answered as if it had come
-    /// after it (a retry of a submission the other stored gets that submission's acknowledgement).
+    /// writer (<see cref="OvertakenException"/>) runs again on the reloaded debate, up to
+    /// <see cref="RoomOptions.FencedRetries"/> times, unless <paramref name="runsAgain"/> is false: what the other writer
+    /// stored is then part of the debate, so the command is answered as if it had come after it (a retry of a
+    /// submission the other stored gets that submission's acknowledgement).
     /// </summary>
-    private async Task<T> ExecuteAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm = false)
+    private async Task<T> ExecuteAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm = false, bool runsAgain = true)
     {
         using var scope = _log.BeginScope(_logScope);
         for (var retries = 0; ; retries++)
         {
-            var (commit, value, epoch) = await RunAsync(command, rearm);
+            var (commit, value) = await RunAsync(command, rearm);
             try
             {
                 await commit;
                 return value;
             }
-            catch (StorageUnavailableException) when (retries < _services.Options.FencedRetries && WasOvertaken(epoch))
+            catch (OvertakenException) when (runsAgain && retries < _services.Options.FencedRetries)
             {
                 LogOvertaken(Id, retries + 1);
             }
         }
     }
 
-    private async Task<(Task Commit, T Value, int Epoch)> RunAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm)
+    private async Task<(Task Commit, T Value)> RunAsync<T>(Func<Debate, DateTimeOffset, Step<T>> command, bool rearm)
     {
         Task commit;
         T value;
-        int epoch;
         await _gate.WaitAsync();
         try
         {
@@ -93,7 +95,6 @@ internal sealed partial class Room
             }
 
             value = step.Value;
-            epoch = _epoch;
             commit = step.Events.Count > 0 ? Enqueue(step.Events, now) : CommitOf(step.RetryOf);
             if (rearm)
             {
@@ -107,7 +108,7 @@ internal sealed partial class Room
             _gate.Release();
         }
 
-        return (commit, value, epoch);
+        return (commit, value);
     }
 
     private async Task PrepareAsync()

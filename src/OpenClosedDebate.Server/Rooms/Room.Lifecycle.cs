@@ -35,7 +35,7 @@ internal sealed partial class Room
                     // The writer tells the room of the commit (or poisons it) as for any other write.
                     await _services.Writer.WriteAsync(WriteRequest.Erase(_author, epoch, (ParticipantErased)events[0], DebateSummary.Of(_debate, now)));
                 }
-                catch (Exception) when (retries < _services.Options.FencedRetries && WasOvertaken(epoch))
+                catch (OvertakenException) when (retries < _services.Options.FencedRetries)
                 {
                     // Another copy of the room wrote first: erase again from what it stored, as a command runs again.
                     LogOvertaken(Id, retries + 1);

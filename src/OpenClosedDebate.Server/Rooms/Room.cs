@@ -53,7 +53,7 @@ internal sealed partial class Room
         _pacer = new JoinPacer(services.Options, services.Time);
         _snapshots = new Snapshots(services.Options.SnapshotArgumentsPerSide, _feed);
         _broadcaster = new RoomBroadcaster(this, services.Clients, services.Groups, services.Time, services.Options.BroadcastInterval, services.Options.HeartbeatInterval, services.Log);
-        _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnFenced, OnCommitted);
+        _author = new WriteAuthor(Id, IsStale, OnWriteFailed, OnFenced, e => Volatile.Read(ref _fencedEpoch) == e, OnCommitted);
         _lastUsed = services.Time.GetUtcNow();
     }
 
@@ -172,7 +172,7 @@ internal sealed partial class Room
 
     /// <summary>Runs an instructor's command (or a student's <see cref="RoomCommand.Leave"/>).</summary>
     public Task ControlAsync(RoomCommand command) =>
-        ExecuteAsync((d, now) => new Step<bool>(true, command.Apply(d, now)));
+        ExecuteAsync((d, now) => new Step<bool>(true, command.Apply(d, now)), runsAgain: command.RunsAgainWhenOvertaken());
 
     /// <summary>Whether a student is still in the debate: not removed, gone or erased.</summary>
     public Task<bool> IsActiveAsync(Guid participantId) => ReadAsync((d, _) => d.FindParticipant(participantId)?.IsActive ?? false);

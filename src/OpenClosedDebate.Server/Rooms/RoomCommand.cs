@@ -12,6 +12,15 @@ internal abstract record RoomCommand
     /// <summary>Runs the command on the live debate and returns the events to commit.</summary>
     public abstract IReadOnlyList<DebateEvent> Apply(Debate d, DateTimeOffset now);
 
+    /// <summary>
+    /// Whether the room may run the command again on the reloaded debate when another copy of the room stored events
+    /// first (<see cref="RoomOptions.FencedRetries"/>): yes for commands that say what the debate should be, no for
+    /// moves relative to the clock the instructor saw (skip, extend, pause, resume), which could mean something else
+    /// after what the other copy stored. Those are refused with storageUnavailable, and the resync shows where the
+    /// debate now is.
+    /// </summary>
+    public virtual bool RunsAgainWhenOvertaken() => true;
+
     public sealed record EditPlan(DebatePlan Plan) : RoomCommand
     {
         public override IReadOnlyList<DebateEvent> Apply(Debate d, DateTimeOffset now) => d.EditPlan(Plan, now);
@@ -29,21 +38,29 @@ internal abstract record RoomCommand
 
     public sealed record Pause : RoomCommand
     {
+        public override bool RunsAgainWhenOvertaken() => false;
+
         public override IReadOnlyList<DebateEvent> Apply(Debate d, DateTimeOffset now) => d.Pause(now);
     }
 
     public sealed record ResumeClock : RoomCommand
     {
+        public override bool RunsAgainWhenOvertaken() => false;
+
         public override IReadOnlyList<DebateEvent> Apply(Debate d, DateTimeOffset now) => d.Resume(now);
     }
 
     public sealed record Extend(int Seconds) : RoomCommand
     {
+        public override bool RunsAgainWhenOvertaken() => false;
+
         public override IReadOnlyList<DebateEvent> Apply(Debate d, DateTimeOffset now) => d.Extend(TimeSpan.FromSeconds(Seconds), now);
     }
 
     public sealed record Skip : RoomCommand
     {
+        public override bool RunsAgainWhenOvertaken() => false;
+
         public override IReadOnlyList<DebateEvent> Apply(Debate d, DateTimeOffset now) => d.Skip(now);
     }
 
