@@ -20,7 +20,7 @@ public sealed partial class ComposeFileTests
 
         var nodes = services.Keys.Cast<string>().Where(k => k.StartsWith("node", StringComparison.Ordinal)).Order().ToList();
         Assert.Equal(3, nodes.Count);
-        var needed = TestCluster.NodeSettings("Host=db;Database=d", "redis:6379", "id").Keys.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).ToList();
+        var needed = PostgresCluster.NodeSettings("Host=db;Database=d", "redis:6379", "id").Keys.Select(k => k.Replace(":", "__", StringComparison.Ordinal)).ToList();
         foreach (var node in nodes)
         {
             var environment = Map(Map(services[node])["environment"]).ToDictionary(e => (string)e.Key, e => (string)e.Value);

@@ -130,23 +130,9 @@ internal sealed class TestCluster(RedisServer redis, IReadOnlyList<RealServer> n
         redis.Dispose();
     }
 
-    /// <summary>
-    /// The settings every node of a test cluster runs with, which a deployment's nodes need too (deploy/compose.yaml
-    /// sets each of them: <c>ComposeFileTests</c>).
-    /// </summary>
-    public static Dictionary<string, string> NodeSettings(string database, string redis, string clusterId)
-    {
-        var settings = PostgresCluster.Settings(database).ToDictionary(s => s.Key, s => s.Value!);
-        settings["Cluster:Enabled"] = "true";
-        settings["Cluster:Redis"] = redis;
-        settings["Cluster:ClusterId"] = clusterId;
-        settings["Cluster:NodePort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return settings;
-    }
-
     private static Task<RealServer> NodeAsync(string database, RedisServer redis, string clusterId, IReadOnlyDictionary<string, string>? extra)
     {
-        var settings = NodeSettings(database, redis.Configuration, clusterId);
+        var settings = PostgresCluster.NodeSettings(database, redis.Configuration, clusterId);
         // Orleans' own account of joining and of failure detection, so a node that fails to start says at which stage.
         settings["Serilog:MinimumLevel:Override:Orleans"] = "Information";
         foreach (var (key, value) in extra ?? new Dictionary<string, string>())

@@ -8,13 +8,13 @@ internal static class Crowd
     /// <summary>How many connect at any moment: everyone scans the QR code at once, but phones don't all land in the same millisecond.</summary>
     public const int AtOnce = 500;
 
-    /// <summary>Connects and joins every student to their room; returns how long the storm took.</summary>
-    public static async Task<TimeSpan> JoinAsync(IEnumerable<(SimStudent Student, string Code)> students, Uri hub, CancellationToken ct)
+    /// <summary>Connects and joins every student to their room, each through the next of <paramref name="hubs"/> (a cluster's nodes); returns how long the storm took.</summary>
+    public static async Task<TimeSpan> JoinAsync(IEnumerable<(SimStudent Student, string Code)> students, IReadOnlyList<Uri> hubs, CancellationToken ct)
     {
         var storm = Stopwatch.StartNew();
-        await ForEachAsync(students, AtOnce, async s =>
+        await ForEachAsync(students.Select((s, i) => (s.Student, s.Code, Hub: hubs[i % hubs.Count])), AtOnce, async s =>
         {
-            await s.Student.ConnectAsync(hub, ct);
+            await s.Student.ConnectAsync(s.Hub, ct);
             await s.Student.JoinAsync(s.Code, ct);
         }, ct);
         return storm.Elapsed;

@@ -15,7 +15,7 @@ internal sealed class IdleScenario(int rooms, int perRoom, TimeSpan idle)
         }
 
         var pupils = Enumerable.Range(0, rooms * perRoom).Select(i => (Student: new SimStudent($"Student {i:D5}", measured), Code: codes[i % rooms])).ToList();
-        var joined = await Crowd.JoinAsync(pupils, host.Target.Hub, ct);
+        var joined = await Crowd.JoinAsync(pupils, host.Target.Hubs, ct);
         Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s ({measured.JoinsToldToWait} tries told to wait; {measured.JoinsPastPageRetries} students past the page's six tries)");
 
         var students = pupils.Select(p => p.Student).ToList();

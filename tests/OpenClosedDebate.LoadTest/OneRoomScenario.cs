@@ -19,7 +19,7 @@ internal sealed class OneRoomScenario(int students, TimeSpan postWindow, int see
         var code = await host.OpenRoomAsync(argueSeconds: (int)postWindow.TotalSeconds + 60, VoteSeconds, capacity: students, ct);
         var pupils = Enumerable.Range(0, students).Select(i => new SimStudent($"Student {i:D5}", measured)).ToList();
 
-        var joined = await Crowd.JoinAsync(pupils.Select(s => (s, code)), host.Target.Hub, ct);
+        var joined = await Crowd.JoinAsync(pupils.Select(s => (s, code)), host.Target.Hubs, ct);
         Console.WriteLine($"  {students} joined in {joined.TotalSeconds:F1} s ({measured.JoinsToldToWait} tries told to wait; {measured.JoinsPastPageRetries} students past the page's six tries)");
 
         await host.StartAsync(code, ct);

@@ -77,6 +77,59 @@ internal static class Performance
         return text.ToString();
     }
 
+    private const string ClusterStart = "<!-- cluster: written by `tests/load cluster` -->";
+    private const string ClusterEnd = "<!-- end of cluster -->";
+
+    /// <summary>
+    /// The cluster's section: one room of many and the template's rooms, on a cluster of <paramref name="nodes"/> and on
+    /// one server, each run measuring both one after the other; medians of <paramref name="runs"/> and their ratio.
+    /// </summary>
+    public static string Cluster(
+        IReadOnlyDictionary<string, List<(IReadOnlyList<Metric> Cluster, IReadOnlyList<Metric> One)>> results,
+        int runs,
+        int nodes,
+        Scenarios s,
+        string command)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(ClusterStart);
+        text.AppendLine(Invariant, $"## 5. A cluster of {nodes} nodes beside one server");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"Written by `{command}` on {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, commit {Environment.GetEnvironmentVariable("OCD_LOAD_COMMIT") ?? "unknown"}; the **median of {runs} run{(runs == 1 ? "" : "s")}**.");
+        text.AppendLine(Invariant, $"Each run measures {nodes} nodes of our server as one cluster (Release build, `Cluster:Enabled`, on a PostgreSQL and a Redis of their own,");
+        text.AppendLine("students connecting straight to the nodes in turn, the instructor through the first) and then one server on its SQLite file, on the same machine,");
+        text.AppendLine("so everything shares the same two cores. The cluster's CPU time is its nodes', PostgreSQL's (with its backends) and Redis's together; its memory");
+        text.AppendLine(Invariant, $"is its nodes' together. Scenarios as above: one room of {s.Students:N0}; {s.TemplateRooms} rooms of {s.TemplatePerRoom} running the template.");
+        text.AppendLine();
+        foreach (var (name, measured) in results)
+        {
+            var cluster = Report.Medians([.. measured.Select(v => v.Cluster)]);
+            var one = Report.Medians([.. measured.Select(v => v.One)]);
+            text.AppendLine(Invariant, $"### {name}");
+            text.AppendLine();
+            text.Append(Report.Table(cluster, one, $"{nodes} nodes", "one server"));
+            text.AppendLine();
+        }
+
+        text.AppendLine(ClusterEnd);
+        return text.ToString();
+    }
+
+    /// <summary>The cluster's section of a PERFORMANCE.md, or empty if it has none.</summary>
+    public static string ClusterSection(string document)
+    {
+        var start = document.IndexOf(ClusterStart, StringComparison.Ordinal);
+        var end = document.IndexOf(ClusterEnd, StringComparison.Ordinal);
+        return start >= 0 && end > start ? document[start..(end + ClusterEnd.Length)] + Environment.NewLine : string.Empty;
+    }
+
+    /// <summary><paramref name="document"/> with its cluster section replaced by <paramref name="section"/> (added at the end if it had none).</summary>
+    public static string WithCluster(string document, string section)
+    {
+        var old = ClusterSection(document);
+        return old.Length > 0 ? document.Replace(old, section, StringComparison.Ordinal) : document.TrimEnd() + Environment.NewLine + Environment.NewLine + section;
+    }
+
     private static void Targets(StringBuilder text, Dictionary<string, (IReadOnlyList<Metric> Ours, IReadOnlyList<Metric> Bare)> m, Scenarios s)
     {
         text.AppendLine("## Targets ([design.md](design.md#targets))");

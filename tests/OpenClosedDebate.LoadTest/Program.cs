@@ -23,6 +23,10 @@ var scenarios = new Scenarios(
     TemplatePerRoom: Option("--per-room", 40),
     Phases: (Option("--argue", 10), Option("--vote", 10), Option("--results", 10)));
 
+var outAt = Array.LastIndexOf(args, "--out");
+var output = outAt >= 0 && outAt + 1 < args.Length ? args[outAt + 1] : "PERFORMANCE.md";
+var runs = Option("--runs", 3);
+
 switch (args.FirstOrDefault())
 {
     case "one-room":
@@ -37,10 +41,32 @@ switch (args.FirstOrDefault())
     case "template":
         Show(await scenarios.TemplateAsync(ct));
         return 0;
+    case "cluster":
+        {
+            var nodes = Option("--nodes", 3);
+            var clustered = new Dictionary<string, List<(IReadOnlyList<Metric> Cluster, IReadOnlyList<Metric> One)>>(StringComparer.Ordinal);
+            for (var run = 1; run <= runs; run++)
+            {
+                foreach (var (name, scenario) in new (string, Func<CancellationToken, Task<(IReadOnlyList<Metric>, IReadOnlyList<Metric>)>>)[]
+                {
+                    (Performance.OneRoom, c => scenarios.OneRoomOnClusterAsync(nodes, c)),
+                    (Performance.Template, c => scenarios.TemplateOnClusterAsync(nodes, c)),
+                })
+                {
+                    Console.WriteLine($"Run {run} of {runs}, {nodes} nodes: {name}");
+                    var result = await scenario(ct);
+                    Console.WriteLine(Report.Table(result.Item1, result.Item2, $"{nodes} nodes", "one server"));
+                    (clustered.TryGetValue(name, out var list) ? list : clustered[name] = []).Add(result);
+                }
+            }
+
+            var before = File.Exists(output) ? await File.ReadAllTextAsync(output, ct) : string.Empty;
+            await File.WriteAllTextAsync(output, Performance.WithCluster(before, Performance.Cluster(clustered, runs, nodes, scenarios, Environment.GetEnvironmentVariable("OCD_LOAD_COMMAND") ?? "tests/load cluster")), ct);
+            Console.WriteLine($"Wrote {Path.GetFullPath(output)}");
+            return 0;
+        }
+
     case "all":
-        var at = Array.LastIndexOf(args, "--out");
-        var output = at >= 0 && at + 1 < args.Length ? args[at + 1] : "PERFORMANCE.md";
-        var runs = Option("--runs", 3);
         var results = new Dictionary<string, List<(IReadOnlyList<Metric> Ours, IReadOnlyList<Metric> Bare)>>(StringComparer.Ordinal);
         for (var run = 1; run <= runs; run++)
         {
@@ -59,12 +85,14 @@ switch (args.FirstOrDefault())
             }
         }
 
-        await File.WriteAllTextAsync(output, Performance.Write(results, runs, scenarios, Environment.GetEnvironmentVariable("OCD_LOAD_COMMAND") ?? "tests/load"), ct);
+        // The cluster's section, written by `cluster`, stays.
+        var previous = File.Exists(output) ? await File.ReadAllTextAsync(output, ct) : string.Empty;
+        await File.WriteAllTextAsync(output, Performance.WithCluster(Performance.Write(results, runs, scenarios, Environment.GetEnvironmentVariable("OCD_LOAD_COMMAND") ?? "tests/load"), Performance.ClusterSection(previous)), ct);
         Console.WriteLine($"Wrote {Path.GetFullPath(output)}");
         return 0;
     default:
         Console.Error.WriteLine(
-            "Usage: OpenClosedDebate.LoadTest one-room|reconnect|idle|template|all [--students N] [--post-window S] [--idle-students N] [--idle-rooms N] [--idle S] "
+            "Usage: OpenClosedDebate.LoadTest one-room|reconnect|idle|template|all|cluster [--nodes N] [--students N] [--post-window S] [--idle-students N] [--idle-rooms N] [--idle S] "
             + "[--template-rooms N] [--per-room N] [--argue S --vote S --results S] [--runs N --out FILE] [--minutes BOUND]");
         return 2;
 }

@@ -15,7 +15,7 @@ internal sealed class ReconnectScenario(int students)
         var host = await connect(target);
         var code = await host.OpenRoomAsync(argueSeconds: 600, voteSeconds: 60, capacity: students, ct);
         var pupils = Enumerable.Range(0, students).Select(i => new SimStudent($"Student {i:D5}", measured)).ToList();
-        await Crowd.JoinAsync(pupils.Select(s => (s, code)), target.Hub, ct);
+        await Crowd.JoinAsync(pupils.Select(s => (s, code)), target.Hubs, ct);
         await host.StartAsync(code, ct);
         await Crowd.ForEachAsync(pupils.Take(students / 2), 200, s => s.PostAsync($"{s.Name}: an argument made before the crash.", ct), ct);
 

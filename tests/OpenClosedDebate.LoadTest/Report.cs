@@ -82,11 +82,11 @@ internal static class Report
     public static IReadOnlyList<Metric> Medians(IReadOnlyList<IReadOnlyList<Metric>> runs) =>
         [.. runs[0].Select((m, i) => m with { Value = Median([.. runs.Select(r => r[i].Value)]) })];
 
-    /// <summary>A table of our server beside the bare hub, with the ratio where both have a value.</summary>
-    public static string Table(IReadOnlyList<Metric> ours, IReadOnlyList<Metric> bare)
+    /// <summary>A table of our server beside the bare hub (or of any two targets, named), with the ratio where both have a value.</summary>
+    public static string Table(IReadOnlyList<Metric> ours, IReadOnlyList<Metric> bare, string oursName = "debate server", string bareName = "bare hub")
     {
         var text = new StringBuilder();
-        text.AppendLine("| measure | debate server | bare hub | ratio |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| measure | {oursName} | {bareName} | ratio |");
         text.AppendLine("|---|---:|---:|---:|");
         for (var i = 0; i < ours.Count; i++)
         {

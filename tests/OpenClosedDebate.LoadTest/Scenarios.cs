@@ -56,6 +56,32 @@ internal sealed record Scenarios(
         return (Report.Metrics(ours), Report.Metrics(bare));
     }
 
+    /// <summary>One room of <see cref="Students"/> on a cluster of <paramref name="nodes"/> (students spread over the nodes), then on one server, in the same run.</summary>
+    public async Task<(IReadOnlyList<Metric> Cluster, IReadOnlyList<Metric> One)> OneRoomOnClusterAsync(int nodes, CancellationToken ct)
+    {
+        var scenario = new OneRoomScenario(Students, PostWindow);
+        var cluster = await OnClusterAsync(nodes, host => scenario.RunAsync(host, ct));
+        var one = await OnServerAsync(host => scenario.RunAsync(host, ct));
+        return (Report.Metrics(cluster), Report.Metrics(one));
+    }
+
+    /// <summary>The template's rooms on a cluster of <paramref name="nodes"/>, then on one server, in the same run.</summary>
+    public async Task<(IReadOnlyList<Metric> Cluster, IReadOnlyList<Metric> One)> TemplateOnClusterAsync(int nodes, CancellationToken ct)
+    {
+        TemplateScenario? scenario = null;
+        var cluster = await OnClusterAsync(nodes, async host =>
+        {
+            var plan = TemplateScenario.Shorten(await ((DebateServerHost)host).TemplatePlanAsync("open-and-closed-models", ct), Phases.Argue, Phases.Vote, Phases.Results);
+            scenario = new TemplateScenario(TemplateRooms, TemplatePerRoom, plan);
+            return await scenario.RunAsync(host, ct);
+        });
+        var one = await OnServerAsync(host => scenario!.RunAsync(host, ct));
+        return (Report.Metrics(cluster), Report.Metrics(one));
+    }
+
+    private static Task<T> OnClusterAsync<T>(int nodes, Func<IRoomHost, Task<T>> run) =>
+        OnAsync($"Cluster of {nodes}", () => Target.StartClusterAsync(nodes), async t => await DebateServerHost.StartAsync(t), run);
+
     private static Task<T> OnServerAsync<T>(Func<IRoomHost, Task<T>> run) =>
         OnAsync("Debate server", () => Target.StartServerAsync(), async t => await DebateServerHost.StartAsync(t), run);
 

@@ -2,13 +2,18 @@ namespace OpenClosedDebate.LoadTest;
 
 /// <summary>
 /// A server process under load on a loopback port, started by the test kit's launcher: ours (the Release
-/// build of src/OpenClosedDebate.Server, on a fresh SQLite file) or the bare baseline hub. Its CPU time and
-/// memory are read from /proc.
+/// build of src/OpenClosedDebate.Server, on a fresh SQLite file) or the bare baseline hub; or a cluster of ours
+/// (<see cref="StartClusterAsync"/>). Its CPU time and memory are read from /proc.
 /// </summary>
 internal sealed class Target : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private readonly ServerProcess _process;
+    private readonly List<ServerProcess> _others = [];
+    private readonly List<string> _otherFolders = [];
+    private IReadOnlyDictionary<string, string>? _store;
+    private PostgresCluster? _postgres;
+    private RedisServer? _redis;
     private bool _disposed;
 
     private Target(ServerProcess process, string folder, int port, bool bare)
@@ -17,7 +22,14 @@ internal sealed class Target : IAsyncDisposable
         Folder = folder;
         Bare = bare;
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        Hubs = [Hub];
     }
+
+    /// <summary>Where students connect: the one server, or each node of a cluster in turn.</summary>
+    public IReadOnlyList<Uri> Hubs { get; private set; }
+
+    /// <summary>How many servers carry the load.</summary>
+    public int Nodes => 1 + _others.Count;
 
     public string Folder { get; }
 
@@ -50,6 +62,47 @@ internal sealed class Target : IAsyncDisposable
         return StartedAsync(process, folder, at, bare: false);
     }
 
+    /// <summary>
+    /// <paramref name="nodes"/> of our servers as one cluster (Release build, the settings the cluster tests give their
+    /// nodes), on a PostgreSQL and a Redis of their own, started one after another. Students connect straight to the
+    /// nodes, in turn; the instructor through the first. Its CPU time and memory are the nodes', PostgreSQL's (with
+    /// its backends) and Redis's together.
+    /// </summary>
+    public static async Task<Target> StartClusterAsync(int nodes)
+    {
+        var postgres = await PostgresCluster.StartAsync();
+        var redis = await RedisServer.StartAsync();
+        var database = await postgres.CreateDatabaseAsync();
+        var clusterId = $"load-{Guid.NewGuid():N}";
+        var members = new List<Target>();
+        try
+        {
+            for (var i = 0; i < nodes; i++)
+            {
+                members.Add(await StartServerAsync(settings: PostgresCluster.NodeSettings(database, redis.Configuration, clusterId)));
+            }
+        }
+        catch
+        {
+            foreach (var member in members)
+            {
+                await member.DisposeAsync();
+            }
+
+            redis.Dispose();
+            await postgres.DisposeAsync();
+            throw;
+        }
+
+        var first = members[0];
+        first._others.AddRange(members.Skip(1).Select(m => m._process));
+        first._otherFolders.AddRange(members.Skip(1).Select(m => m.Folder));
+        first._store = PostgresCluster.Settings(database).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        (first._postgres, first._redis) = (postgres, redis);
+        first.Hubs = [.. members.Select(m => m.Hub)];
+        return first;
+    }
+
     /// <summary>The bare SignalR hub of <see cref="BareHub"/>, run from this program as its own process.</summary>
     public static Task<Target> StartBareAsync(int? port = null)
     {
@@ -72,18 +125,21 @@ internal sealed class Target : IAsyncDisposable
     /// <summary>Runs the server's `instructor add` verb against this target's database.</summary>
     public async Task AddInstructorAsync(string email, string password)
     {
-        var run = await ServerProcess.RunAsync(Folder, DatabaseFile, ["instructor", "add", email], passwordVariable: password, dll: ServerDll);
+        var run = await ServerProcess.RunAsync(Folder, DatabaseFile, ["instructor", "add", email], passwordVariable: password, settings: _store, dll: ServerDll);
         if (run.ExitCode != 0)
         {
             throw new InvalidOperationException($"instructor add failed: {run}");
         }
     }
 
-    /// <summary>User plus system CPU time the process has used.</summary>
-    public TimeSpan CpuTime() => _process.CpuTime();
+    /// <summary>User plus system CPU time the process has used (every process of a cluster's, together).</summary>
+    public TimeSpan CpuTime() =>
+        _others.Aggregate(_process.CpuTime(), (sum, p) => sum + p.CpuTime())
+        + (_redis is null ? TimeSpan.Zero : ProcessStats.CpuTime(_redis.ProcessId))
+        + (_postgres is null ? TimeSpan.Zero : ProcessStats.TreeCpuTime(_postgres.ProcessId));
 
-    /// <summary>Resident and peak resident memory, in bytes.</summary>
-    public (long Resident, long Peak) Memory() => _process.Memory();
+    /// <summary>Resident and peak resident memory, in bytes (a cluster's servers', summed).</summary>
+    public (long Resident, long Peak) Memory() => _others.Select(p => p.Memory()).Aggregate(_process.Memory(), (sum, m) => (sum.Resident + m.Resident, sum.Peak + m.Peak));
 
     /// <summary>SIGKILL, for the restart scenario.</summary>
     public void Kill() => _process.Kill();
@@ -97,12 +153,24 @@ internal sealed class Target : IAsyncDisposable
 
         _disposed = true;
         _process.Dispose();
-        await Task.CompletedTask;
+        foreach (var other in _others)
+        {
+            other.Dispose();
+        }
+
+        _redis?.Dispose();
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
     }
 
     public void DeleteFolder()
     {
-        Directory.Delete(Folder, recursive: true);
+        foreach (var folder in _otherFolders.Prepend(Folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>A GC setting of the server's build (its runtimeconfig.json), with the runtime's default when absent.</summary>

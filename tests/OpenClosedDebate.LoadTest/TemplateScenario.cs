@@ -49,7 +49,7 @@ internal sealed class TemplateScenario(int rooms, int perRoom, JsonObject plan, 
         var pupils = Enumerable.Range(0, rooms * perRoom)
             .Select(i => (Student: new SimStudent($"Student {i:D5}", measured), Code: codes[i % rooms], Class: new Pupil(random.Next())))
             .ToList();
-        var joined = await Crowd.JoinAsync(pupils.Select(p => (p.Student, p.Code)), host.Target.Hub, ct);
+        var joined = await Crowd.JoinAsync(pupils.Select(p => (p.Student, p.Code)), host.Target.Hubs, ct);
         Console.WriteLine($"  {pupils.Count} joined {rooms} rooms in {joined.TotalSeconds:F1} s ({measured.JoinsToldToWait} tries told to wait; {measured.JoinsPastPageRetries} students past the page's six tries)");
 
         foreach (var (student, _, pupil) in pupils)

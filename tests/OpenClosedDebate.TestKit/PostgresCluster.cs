@@ -25,6 +25,9 @@ public sealed class PostgresCluster : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The server's main process (the first line of its postmaster.pid).</summary>
+    public int ProcessId => int.Parse(File.ReadLines(Path.Combine(Folder, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Makes and starts a cluster; fails, saying why, if PostgreSQL isn't installed or won't start.</summary>
     public static async Task<PostgresCluster> StartAsync()
     {
@@ -60,6 +63,21 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
 
         return ConnectionString(name);
+    }
+
+    /// <summary>
+    /// The settings every node of a cluster runs with, on this kind of store (<paramref name="database"/>), through
+    /// <paramref name="redis"/>: the cluster tests' nodes and the load generator's; deploy/compose.yaml sets each of them
+    /// too (<c>ComposeFileTests</c>).
+    /// </summary>
+    public static Dictionary<string, string> NodeSettings(string database, string redis, string clusterId)
+    {
+        var settings = Settings(database).ToDictionary(s => s.Key, s => s.Value!);
+        settings["Cluster:Enabled"] = "true";
+        settings["Cluster:Redis"] = redis;
+        settings["Cluster:ClusterId"] = clusterId;
+        settings["Cluster:NodePort"] = Ports.Free().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return settings;
     }
 
     /// <summary>The settings that make a server store its debates in <paramref name="connectionString"/>'s database.</summary>

@@ -16,6 +16,53 @@ public static class ProcessStats
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
+    /// <summary>
+    /// The CPU time of a process and of every process below it, alive now, such as PostgreSQL's server and the backend it
+    /// starts for each connection (a backend's time reaches its parent's only when it exits).
+    /// </summary>
+    public static TimeSpan TreeCpuTime(int processId)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var folder in Directory.GetDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var pid) && File.Exists($"{folder}/stat"))
+            {
+                try
+                {
+                    var stat = File.ReadAllText($"{folder}/stat");
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], CultureInfo.InvariantCulture);
+                }
+                catch (IOException)
+                {
+                    // It exited while being read.
+                }
+            }
+        }
+
+        var total = TimeSpan.Zero;
+        var below = new Queue<int>([processId]);
+        while (below.TryDequeue(out var pid))
+        {
+            try
+            {
+                total += CpuTime(pid);
+            }
+            catch (IOException)
+            {
+            }
+
+            foreach (var (child, parent) in parents)
+            {
+                if (parent == pid)
+                {
+                    below.Enqueue(child);
+                }
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>Resident and peak resident memory (VmRSS, VmHWM), in bytes.</summary>
     public static (long Resident, long Peak) Memory(int processId)
     {

@@ -21,6 +21,9 @@ public sealed class RedisServer : IDisposable
     public int Port { get; }
 
     /// <summary>The StackExchange.Redis configuration string for this server.</summary>
+    /// <summary>The running server's process.</summary>
+    public int ProcessId => _process?.Id ?? throw new InvalidOperationException("Redis isn't running.");
+
     public string Configuration => $"127.0.0.1:{Port},abortConnect=false";
 
     public static async Task<RedisServer> StartAsync()

@@ -15,11 +15,15 @@ using OpenClosedDebate.Server.Rooms;
 /// <remarks>
 /// The address's lookup is taken before the code is looked up and given back as soon as it is found, so
 /// a class behind one address joining at once spends nothing, and many guessing connections together can
-/// never try more codes than the address has lookups. In a cluster an address's lookups are counted in Redis, so
+/// never try more codes than the address has lookups. A lookup that finds every one held by lookups under way waits
+/// for one to come back (<see cref="RateLimitOptions.FailedCodeLookupWait"/>) rather than refusing a class. In a cluster an address's lookups are counted in Redis, so
 /// spreading the guesses over the nodes gains nothing.
 /// </remarks>
-internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, IBucketStore store)
+internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, IBucketStore store, TimeProvider time)
 {
+    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(200);
+
     private static readonly object FailedKey = new();
 
     private readonly RateLimitOptions _limits = options.Value;
@@ -36,7 +40,7 @@ internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> optio
         }
 
         var address = AddressKey.Of(caller.GetHttpContext()?.Connection.RemoteIpAddress);
-        if (!await _addresses.TryTakeAsync(address))
+        if (!await TakeAsync(address))
         {
             throw new HubException("rateLimited: Too many wrong join codes were tried from your network. Check the code and try again in a minute.");
         }
@@ -57,6 +61,29 @@ internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> optio
             await _addresses.ReturnAsync(address);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Takes one of the address's lookups, waiting up to <see cref="RateLimitOptions.FailedCodeLookupWait"/> while all
+    /// are held by lookups under way, which give theirs back as soon as their codes are found. Whether a code is right
+    /// plays no part in the wait, so it tells a guesser nothing.
+    /// </summary>
+    private async Task<bool> TakeAsync(string address)
+    {
+        var until = time.GetUtcNow() + _limits.FailedCodeLookupWait;
+        var pause = FirstPause;
+        while (!await _addresses.TryTakeAsync(address))
+        {
+            if (time.GetUtcNow() + pause > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(pause, time);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+        }
+
+        return true;
     }
 
     private static int Failed(HubCallerContext caller) => caller.Items.TryGetValue(FailedKey, out var count) ? (int)count! : 0;
