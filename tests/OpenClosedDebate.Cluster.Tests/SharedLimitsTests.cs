@@ -163,8 +163,8 @@ public sealed class SharedLimitsTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task A_lecture_hall_of_200_behind_one_address_joining_at_once_through_two_nodes_all_get_in_with_the_default_code_allowance()
     {
-        // The address's 30 code lookups are each held while a code is looked up; through Redis and PostgreSQL that is
-        // long enough for 200 joins at once to hold them all. Each waits for one to come back rather than being refused.
+        // A found code holds none of the address's 30 code lookups. When each was taken before its code was looked up
+        // and given back after, through Redis and PostgreSQL 200 joins at once held them all, and the rest were refused.
         await using var cluster = await TestCluster.StartAsync(postgres, new Dictionary<string, string> { ["Rooms:JoinBurst"] = "1000" });
         var teacher = await cluster.A.TeacherAsync();
         var debate = await teacher.CreateAsync(TestCluster.OneRound());

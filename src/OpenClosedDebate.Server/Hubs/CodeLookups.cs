@@ -13,17 +13,16 @@ using OpenClosedDebate.Server.Rooms;
 /// connection that has tried too many unknown codes is closed when it tries again.
 /// </summary>
 /// <remarks>
-/// The address's lookup is taken before the code is looked up and given back as soon as it is found, so
-/// a class behind one address joining at once spends nothing, and many guessing connections together can
-/// never try more codes than the address has lookups. A lookup that finds every one held by lookups under way waits
-/// for one to come back (<see cref="RateLimitOptions.FailedCodeLookupWait"/>) rather than refusing a class. In a cluster an address's lookups are counted in Redis, so
+/// An address with no lookups left is refused at once, whatever its code. Otherwise the code is looked up, and one
+/// that matches no debate must then take one of the address's lookups to be answered <c>notFound</c>; takes are
+/// atomic, so many guessing connections together can never have more codes answered than the address has lookups. A
+/// code that is found takes nothing and holds nothing, so a lecture hall behind one address joins at once however many
+/// join together. In a cluster an address's lookups are counted in Redis, so
 /// spreading the guesses over the nodes gains nothing.
 /// </remarks>
-internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, IBucketStore store, TimeProvider time)
+internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> options, RefusalLog log, IBucketStore store)
 {
-    private static readonly TimeSpan FirstPause = TimeSpan.FromMilliseconds(10);
-    private static readonly TimeSpan LongestPause = TimeSpan.FromMilliseconds(200);
-
+    private const string Spent = "rateLimited: Too many wrong join codes were tried from your network. Check the code and try again in a minute.";
     private static readonly object FailedKey = new();
 
     private readonly RateLimitOptions _limits = options.Value;
@@ -39,51 +38,27 @@ internal sealed class CodeLookups(IRooms rooms, IOptions<RateLimitOptions> optio
             throw new HubException("rateLimited: This connection tried too many codes that match no debate, so it was closed. Check the code and reload the page.");
         }
 
+        // An address with no lookups left is refused before its code is looked up, whatever the code.
         var address = AddressKey.Of(caller.GetHttpContext()?.Connection.RemoteIpAddress);
-        if (!await TakeAsync(address))
+        if (await _addresses.TimeUntilTokenAsync(address) > TimeSpan.Zero)
         {
-            throw new HubException("rateLimited: Too many wrong join codes were tried from your network. Check the code and try again in a minute.");
+            throw new HubException(Spent);
         }
 
         try
         {
-            var debateId = await rooms.FindByCodeAsync(code);
-            await _addresses.ReturnAsync(address);
-            return debateId;
+            return await rooms.FindByCodeAsync(code);
         }
         catch (DebateRuleException e) when (e.Error == DebateError.NotFound)
         {
             caller.Items[FailedKey] = Failed(caller) + 1;
-            throw;
-        }
-        catch
-        {
-            await _addresses.ReturnAsync(address);
-            throw;
-        }
-    }
-
-    /// <summary>
-    /// Takes one of the address's lookups, waiting up to <see cref="RateLimitOptions.FailedCodeLookupWait"/> while all
-    /// are held by lookups under way, which give theirs back as soon as their codes are found. Whether a code is right
-    /// plays no part in the wait, so it tells a guesser nothing.
-    /// </summary>
-    private async Task<bool> TakeAsync(string address)
-    {
-        var until = time.GetUtcNow() + _limits.FailedCodeLookupWait;
-        var pause = FirstPause;
-        while (!await _addresses.TryTakeAsync(address))
-        {
-            if (time.GetUtcNow() + pause > until)
+            if (!await _addresses.TryTakeAsync(address))
             {
-                return false;
+                throw new HubException(Spent);
             }
 
-            await Task.Delay(pause, time);
-            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, LongestPause.Ticks));
+            throw;
         }
-
-        return true;
     }
 
     private static int Failed(HubCallerContext caller) => caller.Items.TryGetValue(FailedKey, out var count) ? (int)count! : 0;

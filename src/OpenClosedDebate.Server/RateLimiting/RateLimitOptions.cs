@@ -64,16 +64,6 @@ internal sealed class RateLimitOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00")]
     public TimeSpan FailedCodeLookupRefill { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>
-    /// How long a lookup may wait for one of its address's lookups when every one is held by a lookup still under way
-    /// (each is taken before its code is looked up and given back once the code is found). A class behind one address
-    /// joining at once holds many for a moment, more so in a cluster, where each take is a call to Redis; the wait lets
-    /// them in. Only once the address has spent its lookups on codes that match no debate, and the wait is over, is it
-    /// refused.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
-    public TimeSpan FailedCodeLookupWait { get; set; } = TimeSpan.FromSeconds(3);
-
     /// <summary>Failed code lookups after which a connection is closed.</summary>
     [Range(1, 100_000)]
     public int FailedCodeLookupsPerConnection { get; set; } = 5;
