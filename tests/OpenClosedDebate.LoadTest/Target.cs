@@ -72,7 +72,9 @@ internal sealed class Target : IAsyncDisposable
     {
         var postgres = await PostgresCluster.StartAsync();
         var redis = await RedisServer.StartAsync();
-        var database = await postgres.CreateDatabaseAsync();
+        // A pool per node, as a deployment has, bounded so the nodes together stay under PostgreSQL's 100 connections
+        // (README, "Storing debates in PostgreSQL"); the tests' own databases are unpooled, so they can be dropped.
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync()) { Pooling = true, MaxPoolSize = 90 / nodes }.ConnectionString;
         var clusterId = $"load-{Guid.NewGuid():N}";
         var members = new List<Target>();
         try

@@ -114,7 +114,51 @@ public sealed class StorageFaultTests
         Assert.Equal(created.Id, (await console.AttachAsync(created.Id)).Debate.Id);
     }
 
+    [Fact]
+    public async Task A_join_whose_code_the_database_cant_look_up_is_refused_as_storage_unavailable_not_as_an_unexpected_error()
+    {
+        var fault = new CodeLookupFault();
+        await using var server = new DebateServer(configure: s =>
+        {
+            s.ConfigureDbContext<OpenClosedDebate.Server.Persistence.DebateDb>(o => o.AddInterceptors(fault));
+            s.ConfigureDbContext<OpenClosedDebate.Server.Persistence.PostgresDebateDb>(o => o.AddInterceptors(fault));
+        });
+        await using var room = await Scenario.LobbyAsync(server, Scenario.OneArgumentRound(), "Ada");
+
+        // A live room's code is known in memory; a code the server doesn't hold is looked up in the database.
+        var unknown = room.Debate.JoinCode == "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ";
+        fault.Failing = true;
+        await using var ben = await server.ConnectAsync();
+        var message = await Refused.WithAsync("storageUnavailable", () => ben.JoinAsync(unknown, "Ben"));
+        Assert.Contains("try again", message, StringComparison.OrdinalIgnoreCase);
+
+        fault.Failing = false;
+        await Refused.WithAsync("notFound", () => ben.JoinAsync(unknown, "Ben"));
+        await ben.JoinAsync(room.Debate.JoinCode, "Ben");
+        await room.Console.WaitUntilAsync(v => v.Roster.Count == 2, "Ben on the roster once the database answers");
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Makes the database refuse join-code lookups, as PostgreSQL's "too many clients" does.</summary>
+    private sealed class CodeLookupFault : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public volatile bool Failing;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Failing && command.CommandText.Contains("\"JoinCode\" = ", StringComparison.Ordinal))
+            {
+                throw new Microsoft.Data.Sqlite.SqliteException("database is locked (injected)", 5);
+            }
+
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+    }
 
     private static DebateServer FaultyServer(EventInsertFault fault) =>
         new(configure: fault.AddTo);

@@ -24,6 +24,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
             BadHttpRequestException e => (e.StatusCode, "The request couldn't be read: " + (e.InnerException?.Message ?? e.Message), "invalidRequest"),
             AccountException e => (StatusCodes.Status400BadRequest, e.Message, "invalidAccount"),
             StorageUnavailableException e => (StatusCodes.Status503ServiceUnavailable, e.Message, "storageUnavailable"),
+            _ when StorageUnavailableException.IsDatabaseFailure(exception) => (StatusCodes.Status503ServiceUnavailable, StorageUnavailableException.Unreachable, "storageUnavailable"),
             // A cluster's shared limits (the sign-in window) are in Redis; while it can't be reached, say so and lose nothing.
             _ when SharedRedis.IsOutage(exception) => (StatusCodes.Status503ServiceUnavailable, "The server can't reach the store its nodes share just now. Try again in a few seconds.", "storageUnavailable"),
             InvalidOperationException when HasUnknownCharset(http.Request) =>

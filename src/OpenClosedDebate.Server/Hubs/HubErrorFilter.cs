@@ -29,6 +29,11 @@ internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> log) : IHub
             {
                 throw new HubException($"storageUnavailable: {e.Message}");
             }
+            catch (Exception e) when (StorageUnavailableException.IsDatabaseFailure(e))
+            {
+                // A query outside a room (a join code's lookup, say) that the database couldn't answer: nothing changed.
+                throw new HubException($"storageUnavailable: {StorageUnavailableException.Unreachable}");
+            }
         }
         catch (HubException e)
         {
